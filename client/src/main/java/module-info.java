@@ -1,0 +1,10 @@
+/**
+ * The API people call: the client, requests, responses, cookies, redirects, authentication and
+ * content decoding, joining {@code dev.envoi.codec} and {@code dev.envoi.transport}.
+ */
+module dev.envoi.client {
+    requires transitive dev.envoi.core;
+    requires dev.envoi.codec;
+    requires dev.envoi.transport;
+    // The API package is exported when the client issue lands; an empty package cannot be exported.
+}
