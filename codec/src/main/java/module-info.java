@@ -5,5 +5,5 @@
 module dev.envoi.codec {
     requires transitive dev.envoi.core;
 
-    // exports dev.envoi.codec; (added with the first codec type: an empty package cannot be exported)
+    exports dev.envoi.codec;
 }
