@@ -1,0 +1,156 @@
+package dev.envoi.codec.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envoi.codec.ParserConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs the llhttp and http-parser message vectors (copied from ../shared/conformance, MIT-licensed
+ * data: see THIRD-PARTY-NOTICES.md) through envoi's parsers. Each case is fed whole, one byte at a
+ * time and at random split points (fixed seed); all feedings must agree, and the result must match
+ * the suite or the case must be a deliberate deviation listed, with its reason, in
+ * {@code codec/CONFORMANCE.md}.
+ */
+class ConformanceTest {
+    private static final long SEED = 0x5eed_e4701L;
+    private static final int RANDOM_SPLITS = 8;
+
+    @TestFactory
+    Stream<DynamicTest> llhttp() throws IOException {
+        return suite("llhttp", "http1-llhttp.jsonl");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> httpParser() throws IOException {
+        return suite("http-parser", "http1-http-parser.jsonl");
+    }
+
+    /** Every listed deviation names a real case, and no case is listed twice. */
+    @Test
+    void deviationListNamesRealCases() throws IOException {
+        Map<String, String> deviations = Deviations.load();
+        TreeSet<String> ids = new TreeSet<>();
+        for (String file : new String[] {"http1-llhttp.jsonl", "http1-http-parser.jsonl"}) {
+            for (ConformanceCase c : load(file)) {
+                ids.add(c.id());
+            }
+        }
+        assertThat(ids).containsAll(deviations.keySet());
+    }
+
+    private Stream<DynamicTest> suite(String suite, String file) throws IOException {
+        List<ConformanceCase> cases = load(file);
+        Map<String, String> deviations = Deviations.load();
+        int[] counts = new int[3]; // pass, deviation, fail
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ConformanceCase c : cases) {
+            tests.add(DynamicTest.dynamicTest(c.toString(), () -> {
+                List<String> diffs = evaluate(c);
+                String deviation = deviations.get(c.id());
+                if (deviation != null) {
+                    counts[1]++;
+                    assertThat(diffs).as("%s is listed as a deviation in CONFORMANCE.md (%s) but now passes: "
+                            + "remove it from the list", c.id(), deviation).isNotEmpty();
+                    return;
+                }
+                if (diffs.isEmpty()) {
+                    counts[0]++;
+                } else {
+                    counts[2]++;
+                }
+                assertThat(diffs).as("%s: %s", c, String.join("; ", diffs)).isEmpty();
+            }));
+        }
+        tests.add(DynamicTest.dynamicTest("summary", () -> {
+            System.out.printf("%s: %d/%d pass, %d deliberate deviations, %d failing%n", suite, counts[0], cases.size(),
+                    counts[1], counts[2]);
+            assertThat(counts[0] + counts[1] + counts[2]).isEqualTo(cases.size());
+        }));
+        return tests.stream();
+    }
+
+    /** Differences from the suite's expectations; the feedings' disagreement counts as one. */
+    static List<String> evaluate(ConformanceCase c) {
+        ParserConfig config = Leniencies.configFor(c);
+        Outcome whole = Harness.run(c, config, new int[0]);
+        List<String> diffs = new ArrayList<>(Comparison.differences(c, whole));
+        if (!c.noScan() && c.raw().length > 1) {
+            Map<String, int[]> feedings = new LinkedHashMap<>();
+            int[] each = new int[c.raw().length - 1];
+            for (int i = 0; i < each.length; i++) {
+                each[i] = i + 1;
+            }
+            feedings.put("one byte at a time", each);
+            Random random = new Random(SEED ^ c.id().hashCode());
+            for (int k = 0; k < RANDOM_SPLITS; k++) {
+                int a = 1 + random.nextInt(c.raw().length - 1);
+                int b = 1 + random.nextInt(c.raw().length - 1);
+                feedings.put("split at " + Math.min(a, b) + "," + Math.max(a, b),
+                        a == b ? new int[] {a} : new int[] {Math.min(a, b), Math.max(a, b)});
+            }
+            for (Map.Entry<String, int[]> f : feedings.entrySet()) {
+                Outcome split = Harness.run(c, config, f.getValue());
+                if (!sameResult(whole, split)) {
+                    diffs.add("fed " + f.getKey() + " the result differs: " + split + " vs whole: " + whole);
+                    break;
+                }
+            }
+        }
+        return diffs;
+    }
+
+    /** Same messages, same upgrade point, and an error in both or neither (messages name offsets that may differ). */
+    private static boolean sameResult(Outcome a, Outcome b) {
+        return a.messages().equals(b.messages()) && a.upgradeOffset() == b.upgradeOffset()
+                && (a.error() == null) == (b.error() == null) && a.dataAfterClose() == b.dataAfterClose();
+    }
+
+    static List<ConformanceCase> load(String file) throws IOException {
+        List<ConformanceCase> cases = new ArrayList<>();
+        try (InputStream in = ConformanceTest.class.getResourceAsStream("/conformance/" + file)) {
+            assertThat(in).as("test resource /conformance/%s", file).isNotNull();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    cases.add(ConformanceCase.fromJson(line));
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** The deviation table of codec/CONFORMANCE.md: rows {@code | `id` | reason |}. */
+    static final class Deviations {
+        static Map<String, String> load() throws IOException {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(Path.of("CONFORMANCE.md"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("| `")) {
+                    int end = line.indexOf('`', 3);
+                    String id = line.substring(3, end);
+                    String reason = line.substring(line.indexOf('|', end) + 1).replace("|", "").trim();
+                    if (map.put(id, reason) != null) {
+                        throw new IllegalStateException("CONFORMANCE.md lists " + id + " twice");
+                    }
+                }
+            }
+            return map;
+        }
+    }
+}
