@@ -3,6 +3,7 @@ package dev.envoi.codec.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envoi.codec.ParserConfig;
+import dev.envoi.core.MalformedMessageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +60,7 @@ class ConformanceTest {
         List<ConformanceCase> cases = load(file);
         Map<String, String> deviations = Deviations.load();
         int[] counts = new int[3]; // pass, deviation, fail
+        List<String> report = new ArrayList<>();
         List<DynamicTest> tests = new ArrayList<>();
         for (ConformanceCase c : cases) {
             tests.add(DynamicTest.dynamicTest(c.toString(), () -> {
@@ -74,11 +76,15 @@ class ConformanceTest {
                     counts[0]++;
                 } else {
                     counts[2]++;
+                    report.add(c + "\n  raw: " + MalformedMessageException.escape(c.raw(), 0, c.raw().length)
+                            + "\n  lenient: " + c.lenient() + "\n  " + String.join("\n  ", diffs) + "\n");
                 }
                 assertThat(diffs).as("%s: %s", c, String.join("; ", diffs)).isEmpty();
             }));
         }
         tests.add(DynamicTest.dynamicTest("summary", () -> {
+            // The failures, in full, for whoever works on the parser: target/conformance-<suite>.txt
+            Files.write(Path.of("target", "conformance-" + suite + ".txt"), report, StandardCharsets.UTF_8);
             System.out.printf("%s: %d/%d pass, %d deliberate deviations, %d failing%n", suite, counts[0], cases.size(),
                     counts[1], counts[2]);
             assertThat(counts[0] + counts[1] + counts[2]).isEqualTo(cases.size());

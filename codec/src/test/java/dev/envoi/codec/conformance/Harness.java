@@ -6,6 +6,7 @@ import dev.envoi.codec.ParserConfig;
 import dev.envoi.codec.RequestParser;
 import dev.envoi.codec.ResponseParser;
 import dev.envoi.core.EnvoiException;
+import dev.envoi.core.FieldValues;
 import dev.envoi.core.Headers;
 import dev.envoi.core.Method;
 import java.io.ByteArrayOutputStream;
@@ -108,9 +109,13 @@ final class Harness {
                 }
                 case MESSAGE_COMPLETE -> {
                     boolean keepAlive = keepAlive();
+                    boolean upgradeAccepted = upgraded() || requestsUpgrade();
                     completeMessage();
                     long offset = consumed + piece.position();
-                    if (upgraded()) {
+                    if (responseParser != null && c.skipBody()) {
+                        responseParser.expectResponseTo(Method.HEAD);
+                    }
+                    if (upgradeAccepted) {
                         return finish(null, offset, false);
                     }
                     if (!keepAlive) {
@@ -151,6 +156,19 @@ final class Harness {
 
     private boolean keepAlive() {
         return requestParser != null ? requestParser.keepAlive() : responseParser.keepAlive();
+    }
+
+    /**
+     * Whether a request asks to switch protocols (RFC 9110 §7.8: {@code Upgrade} listed in
+     * {@code Connection}). The parser leaves that choice to the server; this harness plays a server
+     * that accepts, as llhttp's suite does, so the bytes after the request belong to the new protocol.
+     */
+    private boolean requestsUpgrade() {
+        if (requestParser == null) {
+            return false;
+        }
+        Headers h = requestParser.head().headers();
+        return h.contains("Upgrade") && FieldValues.containsToken(h.combined("Connection").orElse(""), "upgrade");
     }
 
     private boolean upgraded() {
