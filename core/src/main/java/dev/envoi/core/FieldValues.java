@@ -237,22 +237,10 @@ public final class FieldValues {
                 throw unexpected(s, i, "'=' after parameter name \"" + name + "\"");
             }
             i++;
-            String value;
-            if (i < to && s.charAt(i) == '"') {
-                sb = sb == null ? new StringBuilder() : sb;
-                sb.setLength(0);
-                i = parseQuotedString(s, i, to, sb);
-                value = sb.toString();
-            } else {
-                int valueStart = i;
-                while (i < to && FieldSyntax.isTchar(s.charAt(i))) {
-                    i++;
-                }
-                if (i == valueStart) {
-                    throw unexpected(s, i, "a parameter value (token or quoted-string)");
-                }
-                value = s.subSequence(valueStart, i).toString();
-            }
+            sb = sb == null ? new StringBuilder() : sb;
+            sb.setLength(0);
+            i = parameterValue(s, i, to, sb);
+            String value = sb.toString();
             params = params == null ? new LinkedHashMap<>(4) : params;
             if (params.putIfAbsent(name, value) != null) {
                 throw new InvalidSyntaxException("duplicate parameter \"" + name + "\"", s.toString(), nameStart,
@@ -261,6 +249,21 @@ public final class FieldValues {
             i = skipWhitespace(s, i, to);
         }
         return params == null ? Map.of() : Collections.unmodifiableMap(params);
+    }
+
+    /** Appends the token or quoted-string value at {@code i} to {@code out}; returns its end. */
+    private static int parameterValue(CharSequence s, int i, int to, StringBuilder out) {
+        if (i < to && s.charAt(i) == '"') {
+            return parseQuotedString(s, i, to, out);
+        }
+        int start = i;
+        while (i < to && FieldSyntax.isTchar(s.charAt(i))) {
+            out.append(s.charAt(i++));
+        }
+        if (i == start) {
+            throw unexpected(s, i, "a parameter value (token or quoted-string)");
+        }
+        return i;
     }
 
     /** Whether {@code c} may be carried in a quoted-string, as qdtext or in a quoted-pair. */

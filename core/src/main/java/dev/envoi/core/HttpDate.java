@@ -63,9 +63,9 @@ public final class HttpDate {
     private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     /** The earliest instant IMF-fixdate can carry: {@code 0000-01-01T00:00:00Z} (4DIGIT year). */
-    public static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+    public static final Instant MIN = Instant.ofEpochSecond(-62_167_219_200L);
     /** The latest instant IMF-fixdate can carry: {@code 9999-12-31T23:59:59Z}. */
-    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59Z");
+    public static final Instant MAX = Instant.ofEpochSecond(253_402_300_799L);
 
     /** Marks an invalid value; no valid date maps to it, as it is far outside years 0000-9999. */
     private static final long INVALID = Long.MIN_VALUE;
@@ -111,7 +111,9 @@ public final class HttpDate {
      * Parses an HTTP-date in any of its three forms (see the class description for what is
      * refused). An RFC 850 date's two-digit year is the latest year ending in those digits that
      * does not put the timestamp more than 50 years after {@code clock}'s now (RFC 9110 §5.6.7):
-     * in 2026, {@code 94} is 1994 and {@code 76} is 2076 until 50 years before that moment.
+     * on 2026-12-01T00:00:00Z, {@code 94} is 1994, {@code 70} is 2070, and {@code 01-Dec-76} is
+     * 2076 up to midnight and 1976 after it. Years are placed first and validated after, so
+     * {@code 29-Feb-00} read in 2060 is 2100 and invalid.
      *
      * @return the instant, or empty if {@code value} is not a valid HTTP-date
      */
