@@ -31,9 +31,10 @@ import java.util.Objects;
  *
  * <h2>What parsing does</h2>
  * <ul>
- *   <li>Scheme and host are case-insensitive and lower-cased; non-ASCII hosts become {@code xn--}
- *       names, IPv6 literals take their RFC 5952 form. What the host may be is described in detail
- *       in the package-internal host parser's rules, summarized on {@link #host()}.</li>
+ *   <li>Scheme and host are case-insensitive and lower-cased; {@code %XX} escapes in the host are
+ *       decoded, non-ASCII hosts become {@code xn--} names ({@link java.net.IDN#toASCII(String, int)}
+ *       with {@code USE_STD3_ASCII_RULES}, IDNA2003), IPv6 literals take their RFC 5952 form. Host
+ *       names may hold letters, digits, {@code -}, {@code _} and {@code .} (RFC 1034 §3.1).</li>
  *   <li>Path, query and fragment keep every character their RFC 3986 grammar allows and
  *       percent-encode the rest as UTF-8 (see {@link PercentEncoding} for the exact sets). Existing
  *       {@code %XX} escapes are kept as written, never encoded twice; a {@code %} not followed by two

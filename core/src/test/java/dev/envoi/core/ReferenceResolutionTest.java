@@ -140,4 +140,21 @@ class ReferenceResolutionTest {
         // remove_dot_segments("a/../c") is "/c" (§5.2.4 step C leaves the "/"), a quirk of the RFC.
         assertThat(Url.resolveReference("foo:a/b", "../c")).isEqualTo("foo:/c");
     }
+
+    @Test
+    void schemeFollowsItsGrammar() {
+        // Not a scheme (RFC 3986 §3.1 requires ALPHA first): a relative path, as in browsers.
+        assertThat(Url.resolveReference(BASE, "1abc:foo")).isEqualTo("http://a/b/c/1abc:foo");
+        assertThat(Url.resolveReference(BASE, "a b:c")).isEqualTo("http://a/b/c/a b:c");
+        assertThat(Url.resolveReference(BASE, "a+b-c.d:x")).isEqualTo("a+b-c.d:x");
+        assertThat(Url.resolveReference(BASE, "HTTPS://x")).isEqualTo("HTTPS://x");
+    }
+
+    @Test
+    void relativeReferencesKeepTheBaseUserInfoAndPort() {
+        Url base = Url.parse("https://u:p@a.example:8443/x/y?z#f");
+        assertThat(base.resolve("w")).hasToString("https://u:p@a.example:8443/x/w");
+        assertThat(base.resolve("")).hasToString("https://u:p@a.example:8443/x/y?z");
+        assertThat(base.resolve("//b.example/")).hasToString("https://b.example/");
+    }
 }

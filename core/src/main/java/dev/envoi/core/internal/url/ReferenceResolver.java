@@ -4,7 +4,7 @@ import dev.envoi.core.InvalidSyntaxException;
 
 /**
  * Reference resolution of RFC 3986 §5.2 on strings, for any scheme: components are split as
- * Appendix B does, transformed by §5.2.2 (the strict parser: a reference with a scheme keeps it,
+ * Appendix B does (with the scheme held to its §3.1 grammar), transformed by §5.2.2 (the strict parser: a reference with a scheme keeps it,
  * so {@code "http:g"} stays {@code "http:g"}), merged by §5.2.3 and recomposed by §5.3.
  */
 public final class ReferenceResolver {
@@ -16,18 +16,10 @@ public final class ReferenceResolver {
             int n = s.length();
             int i = 0;
             String scheme = null;
-            for (int k = 0; k < n; k++) {
-                char c = s.charAt(k);
-                if (c == ':') {
-                    if (k > 0) {
-                        scheme = s.substring(0, k);
-                        i = k + 1;
-                    }
-                    break;
-                }
-                if (c == '/' || c == '?' || c == '#') {
-                    break;
-                }
+            int colon = schemeEnd(s);
+            if (colon > 0) {
+                scheme = s.substring(0, colon);
+                i = colon + 1;
             }
             String authority = null;
             if (s.startsWith("//", i)) {
@@ -46,6 +38,26 @@ public final class ReferenceResolver {
             }
             String fragment = i < n ? s.substring(i + 1) : null;
             return new Parts(scheme, authority, path, query, fragment);
+        }
+
+        /**
+         * The index of the ':' ending {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}
+         * (RFC 3986 §3.1), or -1. Stricter than Appendix B's {@code [^:/?#]+}, so that a reference
+         * such as {@code "1a:b"} or {@code "a b:c"}, which no scheme can spell, stays a relative path
+         * as in the WHATWG URL Standard.
+         */
+        private static int schemeEnd(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (c == ':') {
+                    return k;
+                }
+                boolean alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                if (!alpha && (k == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
+                    return -1;
+                }
+            }
+            return -1;
         }
 
         /** RFC 3986 §5.3 component recomposition. */
