@@ -238,4 +238,11 @@ class UrlTest {
         assertThatThrownBy(() -> url.queryParameter(null)).hasMessage("name");
         assertThatThrownBy(() -> Url.resolveReference(null, "a")).hasMessage("base");
     }
+
+    @Test
+    void controlCharactersInsideThePathQueryAndFragmentAreEncodedNotKept() {
+        Url url = Url.parse("http://a/b\tc\r\nd?e\nf#g\u0000h");
+        assertThat(url).hasToString("http://a/b%09c%0D%0Ad?e%0Af#g%00h");
+        assertThat(url.requestTarget()).isEqualTo("/b%09c%0D%0Ad?e%0Af");
+    }
 }
