@@ -125,7 +125,7 @@ public final class RequestTarget {
         }
         String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
         String text = h + ':' + port;
-        checkHostPort(text, 0, h.length(), true, AUTHORITY_RFC);
+        checkHostPort(text, 0, text.length(), true, AUTHORITY_RFC);
         return new RequestTarget(text, Form.AUTHORITY, 0, text.length());
     }
 
@@ -247,6 +247,11 @@ public final class RequestTarget {
      * authority-form. Userinfo is refused.
      */
     private static void checkHostPort(String s, int start, int end, boolean portRequired, String rfc) {
+        int at = s.indexOf('@', start);
+        if (at >= 0 && at < end) {
+            throw new InvalidSyntaxException("userinfo must not be sent in a request-target (RFC 9110 §4.2.4)", s, at,
+                    rfc);
+        }
         boolean ipLiteral = start < end && s.charAt(start) == '[';
         int hostEnd = ipLiteral ? checkIpLiteral(s, start, end, rfc) : checkRegName(s, start, end, rfc);
         if (hostEnd == start) {
@@ -286,9 +291,6 @@ public final class RequestTarget {
                             rfc);
                 }
                 i += 2;
-            } else if (c == '@') {
-                throw new InvalidSyntaxException("userinfo must not be sent in a request-target (RFC 9110 §4.2.4)", s,
-                        i, rfc);
             } else if (!isRegName(c)) {
                 throw new InvalidSyntaxException("host must not contain " + describe(c), s, i, rfc);
             }
