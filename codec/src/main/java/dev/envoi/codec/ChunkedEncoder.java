@@ -16,7 +16,7 @@ import java.util.Objects;
  *   <li>{@code write}: bytes collect in a chunk buffer ({@link #DEFAULT_CHUNK_SIZE} bytes unless given),
  *       so that many tiny writes do not become many tiny chunks; a full buffer leaves as one chunk.
  *       A write that does not fit fills the buffer, sends it, and sends the rest straight from the
- *       caller's array as one chunk if it is at least a buffer long (no copy), else buffers it. An
+ *       caller's array as one chunk if it is longer than a buffer (no copy), else buffers it. An
  *       empty write sends nothing: a zero-size chunk would be the last-chunk.</li>
  *   <li>{@link #flush()}: sends what is buffered as a chunk, then flushes the underlying stream.</li>
  *   <li>{@link #finish(Headers)}: sends what is buffered, the last-chunk {@code 0 CRLF}, the trailer
@@ -99,7 +99,7 @@ public final class ChunkedEncoder extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         checkOpen();
-        if (count > 0 || len < capacity) {
+        if (count > 0 || len <= capacity) {
             int n = Math.min(len, capacity - count);
             System.arraycopy(b, off, buf, SIZE_ROOM + count, n);
             count += n;
@@ -109,11 +109,14 @@ public final class ChunkedEncoder extends OutputStream {
                 emitBuffered();
             }
         }
-        if (len >= capacity) {
+        if (len > capacity) {
             writeDirect(b, off, len, null);
         } else if (len > 0) {
             System.arraycopy(b, off, buf, SIZE_ROOM, len);
             count = len;
+            if (count == capacity) {
+                emitBuffered();
+            }
         }
     }
 
