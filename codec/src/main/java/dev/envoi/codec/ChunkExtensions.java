@@ -31,7 +31,8 @@ final class ChunkExtensions {
             }
             i = token(ext, i + 1, "chunk-ext-name");
             if (i < n && ext.charAt(i) == '=') {
-                i = i + 1 < n && ext.charAt(i + 1) == '"' ? quotedString(ext, i + 1) : token(ext, i + 1, "chunk-ext-val");
+                boolean quoted = i + 1 < n && ext.charAt(i + 1) == '"';
+                i = quoted ? quotedString(ext, i + 1) : token(ext, i + 1, "chunk-ext-val");
             }
         }
     }

@@ -101,7 +101,8 @@ public final class RequestEncoder {
         RequestTarget.Form form = target.form();
         if (connect != (form == RequestTarget.Form.AUTHORITY)) {
             throw new IllegalArgumentException(connect
-                    ? "CONNECT must use the authority-form host:port, not " + form + " form \"" + target + "\" [RFC 9112 §3.2.3]"
+                    ? "CONNECT must use the authority-form host:port, not " + form + " form \"" + target
+                            + "\" [RFC 9112 §3.2.3]"
                     : "authority-form \"" + target + "\" is only for CONNECT, not " + method + " [RFC 9112 §3.2.3]");
         }
         if (form == RequestTarget.Form.ASTERISK && !method.equals(Method.OPTIONS)) {

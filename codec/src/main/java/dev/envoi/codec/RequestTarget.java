@@ -95,9 +95,8 @@ public final class RequestTarget {
         Objects.requireNonNull(absoluteUri, "absoluteUri");
         int colon = schemeEnd(absoluteUri);
         if (colon < 0) {
-            int at = absoluteUri.isEmpty() ? 0 : firstNonScheme(absoluteUri);
-            throw new InvalidSyntaxException("absolute-form must start with scheme \"://\"", absoluteUri, at,
-                    ABSOLUTE_RFC);
+            throw new InvalidSyntaxException("absolute-form must start with scheme \"://\"", absoluteUri,
+                    schemeLength(absoluteUri), ABSOLUTE_RFC);
         }
         int start = colon + 3;
         int end = start;
@@ -199,18 +198,13 @@ public final class RequestTarget {
 
     /** The index of the ':' of a leading {@code scheme "://"}, or -1. */
     private static int schemeEnd(String s) {
-        if (s.isEmpty() || !isAlpha(s.charAt(0))) {
-            return -1;
-        }
-        int i = 1;
-        while (i < s.length() && isScheme(s.charAt(i))) {
-            i++;
-        }
-        return s.startsWith("://", i) ? i : -1;
+        int n = schemeLength(s);
+        return n > 0 && s.startsWith("://", n) ? n : -1;
     }
 
-    private static int firstNonScheme(String s) {
-        if (!isAlpha(s.charAt(0))) {
+    /** The length of the leading {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}, or 0. */
+    private static int schemeLength(String s) {
+        if (s.isEmpty() || !isAlpha(s.charAt(0))) {
             return 0;
         }
         int i = 1;

@@ -89,8 +89,8 @@ public final class UriChars {
             return "control character 0x" + Integer.toHexString(0x100 | c).substring(1);
         }
         if (c >= 0x80) {
-            return "non-ASCII character U+" + Integer.toHexString(0x10000 | c).substring(1).toUpperCase(java.util.Locale.ROOT)
-                    + " (percent-encode it)";
+            String hex = Integer.toHexString(0x10000 | c).substring(1).toUpperCase(java.util.Locale.ROOT);
+            return "non-ASCII character U+" + hex + " (percent-encode it)";
         }
         return "'" + c + "'";
     }
