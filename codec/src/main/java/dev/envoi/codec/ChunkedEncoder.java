@@ -65,6 +65,8 @@ public final class ChunkedEncoder extends OutputStream {
     /** {@code [size line room][data: capacity bytes][CRLF]}. */
     private final byte[] buf;
     private final int capacity;
+    /** Scratch for the size line of a chunk written straight from the caller's array. */
+    private final byte[] sizeLine = new byte[SIZE_ROOM];
     private int count;
     private boolean finished;
 
@@ -176,10 +178,11 @@ public final class ChunkedEncoder extends OutputStream {
             HeadWriter.fieldLine(last, name, trailers.value(i));
         }
         HeadWriter.crlf(last);
+        // finished before any byte moves: after an I/O failure, close() must not append a last-chunk
+        finished = true;
         if (count > 0) {
             emitBuffered();
         }
-        finished = true;
         last.writeTo(out);
         out.flush();
     }
@@ -246,7 +249,7 @@ public final class ChunkedEncoder extends OutputStream {
     /** Sends {@code b[off, off+len)} as one chunk without copying it. */
     private void writeDirect(byte[] b, int off, int len, String extensions) throws IOException {
         int extLen = extensions == null ? 0 : extensions.length();
-        byte[] line = new byte[8 + extLen + 2];
+        byte[] line = extensions == null ? sizeLine : new byte[8 + extLen + 2];
         int digits = (35 - Integer.numberOfLeadingZeros(len)) / 4;
         digits = Math.max(digits, 1);
         for (int i = digits - 1, v = len; i >= 0; i--, v >>>= 4) {

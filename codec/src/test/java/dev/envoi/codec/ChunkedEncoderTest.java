@@ -217,6 +217,29 @@ class ChunkedEncoderTest {
         }
 
         @Test
+        void afterAnIoFailureInFinishCloseWritesNothingMore() throws IOException {
+            int[] attempts = {0};
+            java.io.OutputStream broken = new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    attempts[0]++;
+                    throw new IOException("connection reset");
+                }
+            };
+            ChunkedEncoder c = new ChunkedEncoder(broken);
+            c.write(ascii("x"));
+            assertThatThrownBy(c::finish).isInstanceOf(IOException.class).hasMessage("connection reset");
+            c.close();
+            assertThat(attempts[0]).isEqualTo(1);
+            assertThat(c.isFinished()).isTrue();
+        }
+
+        @Test
         void writingAfterFinishIsAnError() throws IOException {
             ChunkedEncoder c = new ChunkedEncoder(sink);
             c.finish();

@@ -342,6 +342,21 @@ class RequestEncoderTest {
         }
 
         @Test
+        void wireBufferWritesThrowNoCheckedException() {
+            WireBuffer buf = new WireBuffer();
+            buf.write(new byte[] {'a', 'b'});
+            buf.write('c');
+            buf.write(new byte[] {'x', 'd', 'x'}, 1, 1);
+            buf.flush();
+            buf.close();
+            assertThat(buf.toString()).isEqualTo("abcd");
+            assertThat(buf.array()).startsWith('a', 'b', 'c', 'd');
+            buf.reset();
+            assertThat(buf.size()).isZero();
+            assertThat(buf.asByteBuffer().remaining()).isZero();
+        }
+
+        @Test
         void encodeAppends() {
             WireBuffer buf = new WireBuffer();
             buf.write('x');
