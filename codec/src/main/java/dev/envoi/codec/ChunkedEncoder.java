@@ -1,5 +1,6 @@
 package dev.envoi.codec;
 
+import dev.envoi.codec.internal.encode.ChunkExtensions;
 import dev.envoi.core.Headers;
 import dev.envoi.core.InvalidSyntaxException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.envoi.codec;
 
+import dev.envoi.codec.internal.encode.FramingFields;
 import dev.envoi.core.HeaderName;
 import dev.envoi.core.Headers;
 import dev.envoi.core.HttpVersion;
@@ -77,10 +78,10 @@ public final class RequestEncoder {
             HeadWriter.sp(out);
             HeadWriter.version(out, head.version());
             HeadWriter.crlf(out);
-            if (f.host >= 0) {
-                HeadWriter.fieldLine(out, h.name(f.host), h.value(f.host));
+            if (f.host() >= 0) {
+                HeadWriter.fieldLine(out, h.name(f.host()), h.value(f.host()));
             }
-            HeadWriter.fields(out, h, f.host);
+            HeadWriter.fields(out, h, f.host());
             HeadWriter.crlf(out);
         } catch (RuntimeException e) {
             out.truncate(mark);
@@ -160,10 +161,10 @@ public final class RequestEncoder {
                 throw new IllegalArgumentException("chunked transfer coding needs HTTP/1.1, the request is "
                         + head.version() + " [RFC 9112 §6.1]");
             }
-            if (f.contentLength >= 0) {
+            if (f.contentLength() >= 0) {
                 throw new IllegalArgumentException("a chunked request must not carry Content-Length [RFC 9112 §6.2]");
             }
-            if (f.transferEncoding >= 0) {
+            if (f.transferEncoding() >= 0) {
                 requireChunkedFinal(h, f);
                 return head;
             }
@@ -178,7 +179,7 @@ public final class RequestEncoder {
             throw new IllegalArgumentException("a request body cannot be delimited by closing the connection"
                     + " [RFC 9112 §6.3]");
         }
-        if (f.transferEncoding >= 0) {
+        if (f.transferEncoding() >= 0) {
             throw new IllegalArgumentException("Transfer-Encoding is set but the body has a known length of " + length
                     + " [RFC 9112 §6.2]");
         }
@@ -194,7 +195,7 @@ public final class RequestEncoder {
                         + length + " bytes [RFC 9110 §8.6]");
             }
         }
-        if (f.contentLengthCount == 1 || (f.contentLengthCount == 0 && !send)) {
+        if (f.contentLengthCount() == 1 || (f.contentLengthCount() == 0 && !send)) {
             return head;
         }
         return with(head, h.newBuilder().set(HeaderName.CONTENT_LENGTH, value).build());
@@ -205,17 +206,17 @@ public final class RequestEncoder {
     }
 
     private static void checkHost(RequestHead head, RequestTarget target, FramingFields f) {
-        if (f.hostCount > 1) {
-            throw new IllegalArgumentException("a request must carry one Host field, found " + f.hostCount
+        if (f.hostCount() > 1) {
+            throw new IllegalArgumentException("a request must carry one Host field, found " + f.hostCount()
                     + " [RFC 9112 §3.2]");
         }
-        if (f.host < 0) {
+        if (f.host() < 0) {
             if (head.version().isAtLeast11()) {
                 throw new IllegalArgumentException("an HTTP/1.1 request must carry a Host field [RFC 9112 §3.2]");
             }
             return;
         }
-        String host = head.headers().value(f.host);
+        String host = head.headers().value(f.host());
         if (target.form() == RequestTarget.Form.ABSOLUTE && !target.authorityEqualsIgnoreCase(host)) {
             throw new IllegalArgumentException("Host: " + host + " differs from the authority \"" + target.authority()
                     + "\" of the absolute-form target [RFC 9112 §3.2]");
@@ -224,7 +225,7 @@ public final class RequestEncoder {
 
     private static void checkFraming(HttpVersion version, Headers h, FramingFields f) {
         f.checkContentLength(h);
-        if (f.transferEncoding >= 0) {
+        if (f.transferEncoding() >= 0) {
             if (!version.isAtLeast11()) {
                 throw new IllegalArgumentException("Transfer-Encoding must not be sent in an " + version
                         + " request [RFC 9112 §6.1]");
@@ -235,7 +236,7 @@ public final class RequestEncoder {
 
     private static void requireChunkedFinal(Headers h, FramingFields f) {
         if (!f.chunkedIsFinal(h)) {
-            throw new IllegalArgumentException("Transfer-Encoding: " + h.value(f.transferEncoding)
+            throw new IllegalArgumentException("Transfer-Encoding: " + h.value(f.transferEncoding())
                     + " - chunked must be the final transfer coding of a request [RFC 9112 §6.1]");
         }
     }

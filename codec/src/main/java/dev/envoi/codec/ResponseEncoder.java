@@ -1,5 +1,6 @@
 package dev.envoi.codec;
 
+import dev.envoi.codec.internal.encode.FramingFields;
 import dev.envoi.core.HeaderName;
 import dev.envoi.core.Headers;
 import dev.envoi.core.Method;
@@ -45,7 +46,7 @@ public final class ResponseEncoder {
         FramingFields f = FramingFields.scan(h);
         f.checkContentLength(h);
         int code = head.status().code();
-        if ((code < 200 || code == 204) && (f.contentLength >= 0 || f.transferEncoding >= 0)) {
+        if ((code < 200 || code == 204) && (f.contentLength() >= 0 || f.transferEncoding() >= 0)) {
             throw new IllegalArgumentException("a " + code + " response must not carry Content-Length or "
                     + "Transfer-Encoding [RFC 9110 §8.6, RFC 9112 §6.1]");
         }
@@ -111,7 +112,7 @@ public final class ResponseEncoder {
             return head;
         }
         if (!hasContent(head.status(), request.method())) {
-            return framing instanceof BodyFraming.FixedLength fixed && f.transferEncoding < 0
+            return framing instanceof BodyFraming.FixedLength fixed && f.transferEncoding() < 0
                     ? withContentLength(head, f, fixed.length()) : head;
         }
         if (framing instanceof BodyFraming.Chunked) {
@@ -119,24 +120,24 @@ public final class ResponseEncoder {
                 throw new IllegalArgumentException("chunked transfer coding needs HTTP/1.1 on both sides, request is "
                         + request.version() + " [RFC 9112 §6.1]");
             }
-            if (f.contentLength >= 0) {
+            if (f.contentLength() >= 0) {
                 throw new IllegalArgumentException("a chunked response must not carry Content-Length [RFC 9112 §6.2]");
             }
-            if (f.transferEncoding >= 0) {
+            if (f.transferEncoding() >= 0) {
                 if (!f.chunkedIsFinal(h)) {
-                    throw new IllegalArgumentException("Transfer-Encoding: " + h.value(f.transferEncoding)
+                    throw new IllegalArgumentException("Transfer-Encoding: " + h.value(f.transferEncoding())
                             + " does not end in chunked, so the body would not be chunked [RFC 9112 §6.1]");
                 }
                 return head;
             }
             return with(head, h.newBuilder().add(HeaderName.TRANSFER_ENCODING, "chunked").build());
         }
-        if (f.transferEncoding >= 0) {
+        if (f.transferEncoding() >= 0) {
             throw new IllegalArgumentException("Transfer-Encoding is set but the body is framed as " + framing
                     + " [RFC 9112 §6.2]");
         }
         if (framing instanceof BodyFraming.UntilClose) {
-            if (f.contentLength >= 0) {
+            if (f.contentLength() >= 0) {
                 throw new IllegalArgumentException("Content-Length is set but the body runs until close"
                         + " [RFC 9112 §6.3]");
             }
@@ -156,7 +157,7 @@ public final class ResponseEncoder {
                         + length + " bytes [RFC 9110 §8.6]");
             }
         }
-        return f.contentLengthCount == 1 ? head
+        return f.contentLengthCount() == 1 ? head
                 : with(head, h.newBuilder().set(HeaderName.CONTENT_LENGTH, value).build());
     }
 

@@ -1,4 +1,4 @@
-package dev.envoi.codec;
+package dev.envoi.codec.internal.encode;
 
 import dev.envoi.core.FieldSyntax;
 import dev.envoi.core.InvalidSyntaxException;
@@ -16,13 +16,16 @@ import dev.envoi.core.InvalidSyntaxException;
  * quoted-pair    = "\" ( HTAB / SP / VCHAR / obs-text )
  * </pre>
  */
-final class ChunkExtensions {
+public final class ChunkExtensions {
     private static final String RFC = "RFC 9112 §7.1.1";
 
     private ChunkExtensions() {
     }
 
-    static void check(String ext) {
+    /**
+     * @throws InvalidSyntaxException if {@code ext} is not a sequence of well-formed extensions
+     */
+    public static void check(String ext) {
         int i = 0;
         int n = ext.length();
         while (i < n) {
@@ -46,7 +49,7 @@ final class ChunkExtensions {
             throw new InvalidSyntaxException(what + " must be a token", s, i, RFC);
         }
         if (i < s.length() && s.charAt(i) != ';' && s.charAt(i) != '=') {
-            throw new InvalidSyntaxException("unexpected " + HeadWriter.describe(s.charAt(i)) + " in chunk extension",
+            throw new InvalidSyntaxException("unexpected " + UriChars.describe(s.charAt(i)) + " in chunk extension",
                     s, i, RFC);
         }
         return i;
@@ -70,7 +73,7 @@ final class ChunkExtensions {
                 c = s.charAt(i);
             }
             if (!FieldSyntax.isFieldValueChar(c)) {
-                throw new InvalidSyntaxException("chunk extension must not contain " + HeadWriter.describe(c), s, i,
+                throw new InvalidSyntaxException("chunk extension must not contain " + UriChars.describe(c), s, i,
                         RFC);
             }
         }

@@ -1,4 +1,4 @@
-package dev.envoi.codec;
+package dev.envoi.codec.internal.encode;
 
 import dev.envoi.core.HeaderName;
 import dev.envoi.core.Headers;
@@ -8,53 +8,55 @@ import dev.envoi.core.InvalidSyntaxException;
  * Where the fields that decide framing and routing ({@code Host}, {@code Content-Length},
  * {@code Transfer-Encoding}) are in a header section, found in one pass over the names, and the
  * sender-side checks of RFC 9110 §8.6 and RFC 9112 §6 that both encoders apply.
+ *
+ * @param host index of the first Host line, or -1
+ * @param hostCount number of Host lines
+ * @param contentLength index of the first Content-Length line, or -1
+ * @param contentLengthCount number of Content-Length lines
+ * @param transferEncoding index of the last Transfer-Encoding line, or -1
  */
-final class FramingFields {
-    int host = -1;
-    int hostCount;
-    int contentLength = -1;
-    int contentLengthCount;
-    /** The last Transfer-Encoding line. */
-    int transferEncoding = -1;
+public record FramingFields(int host, int hostCount, int contentLength, int contentLengthCount, int transferEncoding) {
 
-    private FramingFields() {
-    }
-
-    static FramingFields scan(Headers h) {
-        FramingFields f = new FramingFields();
+    /** Finds the framing fields of {@code h}. */
+    public static FramingFields scan(Headers h) {
+        int host = -1;
+        int hostCount = 0;
+        int contentLength = -1;
+        int contentLengthCount = 0;
+        int transferEncoding = -1;
         for (int i = 0, n = h.size(); i < n; i++) {
             String name = h.name(i);
             // length first: most names differ in length from all three, so no case-insensitive compare
             switch (name.length()) {
                 case 4 -> {
                     if (name.equalsIgnoreCase(HeaderName.HOST)) {
-                        f.host = f.host < 0 ? i : f.host;
-                        f.hostCount++;
+                        host = host < 0 ? i : host;
+                        hostCount++;
                     }
                 }
                 case 14 -> {
                     if (name.equalsIgnoreCase(HeaderName.CONTENT_LENGTH)) {
-                        f.contentLength = f.contentLength < 0 ? i : f.contentLength;
-                        f.contentLengthCount++;
+                        contentLength = contentLength < 0 ? i : contentLength;
+                        contentLengthCount++;
                     }
                 }
                 case 17 -> {
                     if (name.equalsIgnoreCase(HeaderName.TRANSFER_ENCODING)) {
-                        f.transferEncoding = i;
+                        transferEncoding = i;
                     }
                 }
                 default -> {
                 }
             }
         }
-        return f;
+        return new FramingFields(host, hostCount, contentLength, contentLengthCount, transferEncoding);
     }
 
     /**
      * The checks every sent message passes: one {@code Content-Length} of 1*DIGIT at most (RFC 9110
      * §8.6), never together with {@code Transfer-Encoding} (RFC 9112 §6.2).
      */
-    void checkContentLength(Headers h) {
+    public void checkContentLength(Headers h) {
         if (contentLengthCount > 1) {
             throw new IllegalArgumentException("a message must carry at most one Content-Length field, found "
                     + contentLengthCount + " [RFC 9110 §8.6]");
@@ -69,7 +71,7 @@ final class FramingFields {
     }
 
     /** Checks a Content-Length value is {@code 1*DIGIT} that fits a long (RFC 9110 §8.6). */
-    static void requireDigits(String value) {
+    public static void requireDigits(String value) {
         if (value.isEmpty() || value.length() > 18) {
             throw new InvalidSyntaxException("Content-Length must be 1 to 18 digits", value, 0, "RFC 9110 §8.6");
         }
@@ -82,7 +84,7 @@ final class FramingFields {
     }
 
     /** Whether the last coding of the last Transfer-Encoding line is {@code chunked} (RFC 9112 §6.1). */
-    boolean chunkedIsFinal(Headers h) {
+    public boolean chunkedIsFinal(Headers h) {
         if (transferEncoding < 0) {
             return false;
         }
