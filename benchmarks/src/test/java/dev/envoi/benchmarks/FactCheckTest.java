@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -27,8 +28,8 @@ class FactCheckTest {
         return all.build();
     }
 
-    private static java.util.List<Supplier<ParserAdapter>> peers() {
-        return java.util.List.of(JettyAdapter::new, NettyAdapter::new, HttpCoreAdapter::new);
+    private static List<Supplier<ParserAdapter>> peers() {
+        return List.of(JettyAdapter::new, NettyAdapter::new, HttpCoreAdapter::new);
     }
 
     @ParameterizedTest(name = "{0} on {2}")
