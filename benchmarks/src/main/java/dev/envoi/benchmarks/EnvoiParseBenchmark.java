@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * envoi's {@code dev.envoi.codec} parsers, through {@link EnvoiAdapter}. Until that adapter is connected it
- * throws {@code UnsupportedOperationException}; exclude this class from runs with {@code -e Envoi}.
+ * envoi's {@code dev.envoi.codec} parsers, through {@link EnvoiAdapter}: status, field count, body and
+ * trailers read through the parser's views, field values left as bytes until someone asks
+ * ({@link EnvoiHeadParseBenchmark} asks for all of them).
  *
  * <p>One operation parses one whole corpus message and leaves the parser ready for the next one, as on a
  * keep-alive connection (see {@link ParserAdapter}); the facts are verified before and after measuring.
