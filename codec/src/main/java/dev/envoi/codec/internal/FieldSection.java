@@ -105,7 +105,9 @@ public final class FieldSection {
             return;
         }
         int i = start;
+        int hash = 0;
         while (i < end && ByteClass.is(b[i], ByteClass.TCHAR)) {
+            hash = KnownFields.hash(hash, b[i]);
             i++;
         }
         int nameEnd = i;
@@ -133,7 +135,7 @@ public final class FieldSection {
         }
         int valueEnd = trimEnd(b, i, end);
         checkValue(b, i, valueEnd);
-        add(start, nameEnd, i, valueEnd);
+        add(start, nameEnd, i, valueEnd, hash);
     }
 
     /** An obs-fold: the line continues the previous field's value (RFC 9112 §5.2). */
@@ -166,7 +168,7 @@ public final class FieldSection {
         offsets[last + 3] = to;
     }
 
-    private void add(int nameStart, int nameEnd, int valueStart, int valueEnd) throws LimitExceededException {
+    private void add(int nameStart, int nameEnd, int valueStart, int valueEnd, int hash) throws LimitExceededException {
         if (count == maxCount) {
             throw new LimitExceededException(countLimitName, maxCount, base + nameStart,
                     afterStartLine ? "header field count" : "trailer field count");
@@ -180,7 +182,7 @@ public final class FieldSection {
         offsets[k + 1] = nameEnd;
         offsets[k + 2] = valueStart;
         offsets[k + 3] = valueEnd;
-        ids[count] = KnownFields.lookup(lines.bytes(), nameStart, nameEnd);
+        ids[count] = KnownFields.lookup(lines.bytes(), nameStart, nameEnd, hash);
         count++;
     }
 
@@ -193,10 +195,9 @@ public final class FieldSection {
 
     /** field-value = *( field-vchar / SP / HTAB ) once trimmed (RFC 9110 §5.5). */
     private void checkValue(byte[] b, int from, int to) throws MalformedMessageException {
-        for (int i = from; i < to; i++) {
-            if (!ByteClass.is(b[i], ByteClass.FIELD_CONTENT)) {
-                throw badValueByte(b, i);
-            }
+        int bad = Swar.indexOfNonFieldContent(b, from, to);
+        if (bad >= 0) {
+            throw badValueByte(b, bad);
         }
     }
 

@@ -1,11 +1,16 @@
 package dev.envoi.codec.internal;
 
 import dev.envoi.core.HeaderName;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Well-known field names, recognised in received bytes without allocating: a name is looked up by
- * its length and then compared byte by byte, ignoring ASCII case (RFC 9110 §5.1). A received name
+ * Well-known field names, recognised in received bytes without allocating: the parser hashes a
+ * name (ignoring ASCII case, RFC 9110 §5.1) while it scans it, a small open-addressing table gives
+ * the one candidate, and the bytes are compared eight at a time. A received name
  * spelled exactly like the {@link HeaderName} constant, or exactly in lower case, is returned as
  * an interned {@code String}; only other spellings allocate, and the received case is always kept.
  */
@@ -44,23 +49,30 @@ public final class KnownFields {
     /** Not a known name. */
     public static final int UNKNOWN = -1;
 
-    private static final int MAX_LENGTH = 40;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long CASE_BITS = 0x2020202020202020L;
     private static final byte[][] CANONICAL = new byte[NAMES.length][];
     private static final byte[][] LOWER = new byte[NAMES.length][];
     private static final String[] LOWER_NAMES = new String[NAMES.length];
-    /** For each length, the ids of the names of that length. */
-    private static final int[][] BY_LENGTH = new int[MAX_LENGTH + 1][0];
+    /** Open-addressing table from {@link #hash} to id; -1 marks an empty slot. */
+    private static final int[] TABLE = new int[256];
 
     static {
+        Arrays.fill(TABLE, UNKNOWN);
         for (int id = 0; id < NAMES.length; id++) {
             String name = NAMES[id];
             CANONICAL[id] = name.getBytes(StandardCharsets.ISO_8859_1);
             LOWER_NAMES[id] = lower(name).intern();
             LOWER[id] = LOWER_NAMES[id].getBytes(StandardCharsets.ISO_8859_1);
-            int[] ids = BY_LENGTH[name.length()];
-            int[] grown = java.util.Arrays.copyOf(ids, ids.length + 1);
-            grown[ids.length] = id;
-            BY_LENGTH[name.length()] = grown;
+            int h = 0;
+            for (byte c : LOWER[id]) {
+                h = hash(h, c);
+            }
+            int slot = mix(h);
+            while (TABLE[slot] != UNKNOWN) {
+                slot = (slot + 1) & (TABLE.length - 1);
+            }
+            TABLE[slot] = id;
         }
     }
 
@@ -68,20 +80,29 @@ public final class KnownFields {
     }
 
     /**
-     * The id of the name in {@code b[start, end)} (a valid token), ignoring ASCII case, or
-     * {@link #UNKNOWN}.
+     * One step of the case-insensitive name hash, computed by the caller while it scans the name:
+     * {@code h = hash(h, b)} for each byte.
      */
-    public static int lookup(byte[] b, int start, int end) {
+    public static int hash(int h, byte b) {
+        return 31 * h + (b | 0x20);
+    }
+
+    private static int mix(int h) {
+        return (h ^ (h >>> 8) ^ (h >>> 16)) & (TABLE.length - 1);
+    }
+
+    /**
+     * The id of the name in {@code b[start, end)} (a valid token) whose {@link #hash} is {@code h},
+     * ignoring ASCII case, or {@link #UNKNOWN}.
+     */
+    public static int lookup(byte[] b, int start, int end, int h) {
         int n = end - start;
-        if (n > MAX_LENGTH) {
-            return UNKNOWN;
-        }
-        for (int id : BY_LENGTH[n]) {
-            if (equalsIgnoreCase(LOWER[id], b, start)) {
+        for (int slot = mix(h); ; slot = (slot + 1) & (TABLE.length - 1)) {
+            int id = TABLE[slot];
+            if (id == UNKNOWN || (LOWER[id].length == n && equalsIgnoreCase(LOWER[id], b, start))) {
                 return id;
             }
         }
-        return UNKNOWN;
     }
 
     /**
@@ -106,7 +127,13 @@ public final class KnownFields {
      * (the other candidate, CR, is not a tchar), so one OR per byte is an exact ASCII case-folding.
      */
     private static boolean equalsIgnoreCase(byte[] lower, byte[] b, int start) {
-        for (int i = 0; i < lower.length; i++) {
+        int i = 0;
+        for (; i + 8 <= lower.length; i += 8) {
+            if ((((long) LONGS.get(b, start + i)) | CASE_BITS) != (long) LONGS.get(lower, i)) {
+                return false;
+            }
+        }
+        for (; i < lower.length; i++) {
             if ((b[start + i] | 0x20) != lower[i]) {
                 return false;
             }

@@ -85,14 +85,9 @@ public final class LineBuffer {
     /** The absolute index of the first LF in {@code in[from, to)}, or -1. */
     static int indexOfLf(ByteBuffer in, int from, int to) {
         if (in.hasArray()) {
-            byte[] a = in.array();
             int off = in.arrayOffset();
-            for (int i = from + off, end = to + off; i < end; i++) {
-                if (a[i] == '\n') {
-                    return i - off;
-                }
-            }
-            return -1;
+            int i = Swar.indexOfLf(in.array(), from + off, to + off);
+            return i < 0 ? -1 : i - off;
         }
         for (int i = from; i < to; i++) {
             if (in.get(i) == '\n') {
