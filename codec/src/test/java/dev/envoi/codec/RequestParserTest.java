@@ -128,6 +128,11 @@ class RequestParserTest {
                         "HEAD CONNECT example.com:443 HTTP/1.1 | Host: example.com:443 | NoBody[] keepAlive=false",
                         "COMPLETE keepAlive=false upgraded=true",
                         "REST \u0016\u0003");
+        // RFC 9110 §9.3.6: a CONNECT request has no content, whatever its fields say
+        assertThat(Feed.request("CONNECT a:443 HTTP/1.1\r\nContent-Length: 4\r\n\r\nblarf").ok().lines()).containsExactly(
+                "HEAD CONNECT a:443 HTTP/1.1 | Content-Length: 4 | NoBody[] keepAlive=false",
+                "COMPLETE keepAlive=false upgraded=true",
+                "REST blarf");
     }
 
     @Test

@@ -81,6 +81,21 @@ class ResponseParserTest {
     }
 
     @Test
+    void emptyLinesBeforeAStatusLineAreIgnored() {
+        // a stray CRLF after a body (llhttp response/pipelining.md) or before the first response
+        assertThat(Feed.response("\r\nHTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nAAA\r\n"
+                + "HTTP/1.1 304 Not Modified\r\n\r\n\r\n\r\n").ok().lines()).containsExactly(
+                        "HEAD HTTP/1.1 200 'OK' | Content-Length: 3 | FixedLength[length=3] keepAlive=true",
+                        "BODY AAA",
+                        "COMPLETE keepAlive=true upgraded=false",
+                        "HEAD HTTP/1.1 304 'Not Modified' | NoBody[] keepAlive=true",
+                        "COMPLETE keepAlive=true upgraded=false",
+                        "EOF NEED_INPUT");
+        assertThat(Feed.response("\r\n \r\nHTTP/1.1 200 OK\r\n\r\n").malformed().reason())
+                .isEqualTo("expected HTTP-version (HTTP/1.1) but was SP");
+    }
+
+    @Test
     void http10PersistsOnlyWithKeepAlive() {
         assertThat(Feed.response("HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nx").ok().lines().get(2))
                 .isEqualTo("COMPLETE keepAlive=false upgraded=false");

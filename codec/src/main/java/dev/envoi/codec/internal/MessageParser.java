@@ -31,7 +31,7 @@ import java.util.Objects;
 public final class MessageParser {
     /** Grammar positions. */
     enum State {
-        /** request-line or status-line (and, for requests, empty lines before it: RFC 9112 §2.2). */
+        /** request-line or status-line, and empty lines before it (RFC 9112 §2.2). */
         START_LINE,
         /** a field-line, or the empty line that ends the header section. */
         FIELD_LINE,
@@ -170,7 +170,7 @@ public final class MessageParser {
         if (end - start > config.maxStartLineBytes()) {
             throw new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), end, "start-line");
         }
-        if (request && end == start) {
+        if (end == start) {
             return skipEmptyLine(lf + 1);
         }
         if (request) {
@@ -182,12 +182,16 @@ public final class MessageParser {
         return next(State.FIELD_LINE);
     }
 
-    /** RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line. */
+    /**
+     * RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line. A client
+     * does the same before a status-line: servers that send a stray CRLF after a body exist, an
+     * empty line means nothing, and skipping it cannot move a message boundary.
+     */
     private ParseEvent skipEmptyLine(int length) throws LimitExceededException {
         skippedEmptyLineBytes += length;
         if (skippedEmptyLineBytes > config.maxStartLineBytes()) {
             throw new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), skippedEmptyLineBytes,
-                    "empty lines before the request-line");
+                    "empty lines before the start-line");
         }
         head.clear();
         return null;
@@ -215,7 +219,7 @@ public final class MessageParser {
     private ParseEvent headComplete() throws MalformedMessageException {
         framingFields.read(fields, head.bytes());
         Outcome o = request
-                ? FramingRules.request(startLine.version(), framingFields.codings(), framingFields.length())
+                ? FramingRules.request(startLine.method(), startLine.version(), framingFields.codings(), framingFields.length())
                 : FramingRules.response(requestMethod, startLine.status(), startLine.version(),
                         framingFields.codings(), framingFields.length());
         if (o.error() != null) {
@@ -226,8 +230,7 @@ public final class MessageParser {
         bodyOffset = head.length();
         boolean persistent = !framingFields.close()
                 && (startLine.version().isAtLeast11() || framingFields.keepAlive()); // RFC 9112 §9.3
-        boolean tunnel = request && Method.CONNECT.equals(startLine.method());
-        keepAlive = persistent && !o.closeAfter() && !tunnel;
+        keepAlive = persistent && !o.closeAfter();
         if (o == Outcome.INTERIM) {
             interimSeen = true;
             state = State.BETWEEN_MESSAGES;
@@ -266,7 +269,7 @@ public final class MessageParser {
     }
 
     private ParseEvent messageComplete() {
-        if (outcome.upgrade() || (request && Method.CONNECT.equals(startLine.method()))) {
+        if (outcome.upgrade()) {
             state = State.UPGRADED;
         } else {
             state = State.BETWEEN_MESSAGES;
