@@ -153,4 +153,9 @@ public final class RequestParser {
     public boolean upgraded() {
         return parser.upgraded();
     }
+
+    /** The engine, for {@link BodyInputStream}. */
+    MessageParser engine() {
+        return parser;
+    }
 }

@@ -179,4 +179,9 @@ public final class ResponseParser {
     public boolean upgraded() {
         return parser.upgraded();
     }
+
+    /** The engine, for {@link BodyInputStream}. */
+    MessageParser engine() {
+        return parser;
+    }
 }
