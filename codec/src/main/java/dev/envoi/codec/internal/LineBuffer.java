@@ -1,5 +1,6 @@
 package dev.envoi.codec.internal;
 
+import dev.envoi.core.MalformedMessageException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -80,6 +81,23 @@ public final class LineBuffer {
             return len - 1;
         }
         return len >= limitEnd ? LIMIT_REACHED : NEED_INPUT;
+    }
+
+    /**
+     * The end of the content of the line {@code [start, lf]}: before its CRLF, or before a bare LF
+     * when {@code bareLf} (RFC 9112 §2.2 lets a recipient accept one; off unless {@code Leniency.BARE_LF}).
+     *
+     * @param position the grammar position, and {@code base} the message offset of index 0, for diagnostics
+     */
+    public int contentEnd(int start, int lf, boolean bareLf, String position, long base)
+            throws MalformedMessageException {
+        if (lf > start && buf[lf - 1] == '\r') {
+            return lf - 1;
+        }
+        if (bareLf) {
+            return lf;
+        }
+        throw Diagnostics.malformed("expected CRLF but was a bare LF", "RFC 9112 §2.2", position, buf, len, lf, base);
     }
 
     /** The absolute index of the first LF in {@code in[from, to)}, or -1. */
