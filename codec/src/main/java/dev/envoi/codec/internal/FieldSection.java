@@ -105,9 +105,7 @@ public final class FieldSection {
             return;
         }
         int i = start;
-        int hash = 0;
         while (i < end && ByteClass.is(b[i], ByteClass.TCHAR)) {
-            hash = KnownFields.hash(hash, b[i]);
             i++;
         }
         int nameEnd = i;
@@ -135,7 +133,7 @@ public final class FieldSection {
         }
         int valueEnd = trimEnd(b, i, end);
         checkValue(b, i, valueEnd);
-        add(start, nameEnd, i, valueEnd, hash);
+        add(start, nameEnd, i, valueEnd);
     }
 
     /** An obs-fold: the line continues the previous field's value (RFC 9112 §5.2). */
@@ -168,7 +166,7 @@ public final class FieldSection {
         offsets[last + 3] = to;
     }
 
-    private void add(int nameStart, int nameEnd, int valueStart, int valueEnd, int hash) throws LimitExceededException {
+    private void add(int nameStart, int nameEnd, int valueStart, int valueEnd) throws LimitExceededException {
         if (count == maxCount) {
             throw new LimitExceededException(countLimitName, maxCount, base + nameStart,
                     afterStartLine ? "header field count" : "trailer field count");
@@ -182,7 +180,7 @@ public final class FieldSection {
         offsets[k + 1] = nameEnd;
         offsets[k + 2] = valueStart;
         offsets[k + 3] = valueEnd;
-        ids[count] = KnownFields.lookup(lines.bytes(), nameStart, nameEnd, hash);
+        ids[count] = KnownFields.lookup(lines.bytes(), nameStart, nameEnd);
         count++;
     }
 

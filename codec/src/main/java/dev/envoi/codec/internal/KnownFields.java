@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Well-known field names, recognised in received bytes without allocating: the parser hashes a
- * name (ignoring ASCII case, RFC 9110 §5.1) while it scans it, a small open-addressing table gives
- * the one candidate, and the bytes are compared eight at a time. A received name
+ * Well-known field names, recognised in received bytes without allocating: a constant-time hash of
+ * the name (ignoring ASCII case, RFC 9110 §5.1) picks a slot in a small open-addressing table, and
+ * the bytes are compared eight at a time. A received name
  * spelled exactly like the {@link HeaderName} constant, or exactly in lower case, is returned as
  * an interned {@code String}; only other spellings allocate, and the received case is always kept.
  */
@@ -64,11 +64,7 @@ public final class KnownFields {
             CANONICAL[id] = name.getBytes(StandardCharsets.ISO_8859_1);
             LOWER_NAMES[id] = lower(name).intern();
             LOWER[id] = LOWER_NAMES[id].getBytes(StandardCharsets.ISO_8859_1);
-            int h = 0;
-            for (byte c : LOWER[id]) {
-                h = hash(h, c);
-            }
-            int slot = mix(h);
+            int slot = mix(hash(LOWER[id], 0, LOWER[id].length));
             while (TABLE[slot] != UNKNOWN) {
                 slot = (slot + 1) & (TABLE.length - 1);
             }
@@ -80,11 +76,16 @@ public final class KnownFields {
     }
 
     /**
-     * One step of the case-insensitive name hash, computed by the caller while it scans the name:
-     * {@code h = hash(h, b)} for each byte.
+     * A case-insensitive hash of the name {@code b[start, end)} from its length and three of its
+     * bytes: constant time, and distinct enough for a table this small (same-hash names are told
+     * apart by the byte comparison).
      */
-    public static int hash(int h, byte b) {
-        return 31 * h + (b | 0x20);
+    static int hash(byte[] b, int start, int end) {
+        int n = end - start;
+        if (n == 0) {
+            return 0;
+        }
+        return n * 961 + (b[start] | 0x20) * 31 + (b[start + n / 2] | 0x20) * 7 + (b[end - 1] | 0x20);
     }
 
     private static int mix(int h) {
@@ -92,12 +93,12 @@ public final class KnownFields {
     }
 
     /**
-     * The id of the name in {@code b[start, end)} (a valid token) whose {@link #hash} is {@code h},
-     * ignoring ASCII case, or {@link #UNKNOWN}.
+     * The id of the name in {@code b[start, end)} (a valid token), ignoring ASCII case, or
+     * {@link #UNKNOWN}.
      */
-    public static int lookup(byte[] b, int start, int end, int h) {
+    public static int lookup(byte[] b, int start, int end) {
         int n = end - start;
-        for (int slot = mix(h); ; slot = (slot + 1) & (TABLE.length - 1)) {
+        for (int slot = mix(hash(b, start, end)); ; slot = (slot + 1) & (TABLE.length - 1)) {
             int id = TABLE[slot];
             if (id == UNKNOWN || (LOWER[id].length == n && equalsIgnoreCase(LOWER[id], b, start))) {
                 return id;
