@@ -44,7 +44,8 @@ class SmugglingTest {
 
     @Test
     void contentLengthMustBeDigitsOnly() {
-        // CVE-2023-40167 (Jetty accepted "+16"); also sign, spaces, hex, empty, overflow
+        // CVE-2023-40167 (Jetty accepted "+16"), CVE-2018-7159 (Node.js read "1 2" as 12); also hex,
+        // empty and overflowing values
         String[][] cases = {
             {"+1", "expected DIGIT in Content-Length but was '+'"},
             {"-1", "expected DIGIT in Content-Length but was '-'"},
@@ -123,6 +124,8 @@ class SmugglingTest {
 
     @Test
     void teTeObfuscatedCodingsInRequestsAreRefused() {
+        // CVE-2019-15605 (Node.js accepted malformed Transfer-Encoding), CVE-2020-8287 (Node.js read only
+        // the first of two Transfer-Encoding lines)
         assertThat(Feed.request(POST + "Transfer-Encoding: xchunked\r\n\r\n0\r\n\r\n").malformed().reason())
                 .isEqualTo("expected chunked as the final transfer coding of a request");
         assertThat(Feed.request(POST + "Transfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n").malformed().reason())
@@ -185,6 +188,7 @@ class SmugglingTest {
 
     @Test
     void whitespaceBeforeColonIsRefused() {
+        // CVE-2019-16869 (Netty), CVE-2021-22959 (llhttp): "Transfer-Encoding : chunked" was accepted
         var e = Feed.response(OK + "Content-Length : 5\r\n\r\nhello").malformed();
         assertThat(e.reason()).isEqualTo("expected ':' but was SP: no whitespace is allowed between the field name and colon");
         assertThat(e.rfcSection()).isEqualTo("RFC 9112 §5.1");
@@ -206,6 +210,7 @@ class SmugglingTest {
 
     @Test
     void loneCrIsNeverALineEnd() {
+        // CVE-2023-30589: llhttp accepted a CR alone as the end of a field line
         assertThat(Feed.response(OK + "X-A: a\rContent-Length: 5\r\n\r\nhello").malformed().reason())
                 .isEqualTo("bare CR in field value: a CR must be followed by LF");
         assertThat(Feed.response("HTTP/1.1 200 OK\rContent-Length: 5\r\n\r\nhello").malformed().reason())
@@ -231,6 +236,7 @@ class SmugglingTest {
 
     @Test
     void chunkSizeMustBeBareHex() {
+        // CVE-2022-24761 (waitress parsed chunk sizes with int(): "+", "0x" and "_" slipped through)
         String[][] cases = {
             {"0x10", "expected ';' (chunk-ext) or CRLF after chunk-size but was 'x'"},
             {"-1", "expected chunk-size (HEXDIG) but was '-'"},
@@ -278,5 +284,56 @@ class SmugglingTest {
         // the front end reads size 3 and "abcdef"; the chunk does not end where its size says
         assertThat(Feed.request(POST + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n").malformed().reason())
                 .isEqualTo("expected CRLF after chunk-data but was 'd'");
+    }
+
+    // ---- obs-fold and leading whitespace around framing fields ----
+
+    @Test
+    void leadingWhitespaceBeforeTransferEncodingIsAFoldNotAField() {
+        // CVE-2020-7238 (Netty read " Transfer-Encoding: chunked" as a field). In a response the line is
+        // an obs-fold and becomes part of the previous value (RFC 9112 §5.2); in a request it is refused.
+        assertThat(Feed.response(OK + "X-A: a\r\n Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc").ok().lines())
+                .containsExactly(
+                        "HEAD HTTP/1.1 200 'OK' | X-A: a   Transfer-Encoding: chunked | Content-Length: 3 | FixedLength[length=3] keepAlive=true",
+                        "BODY abc",
+                        "COMPLETE keepAlive=true upgraded=false",
+                        "EOF NEED_INPUT");
+        assertThat(Feed.request(POST + " Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc").malformed().rfcSection())
+                .isEqualTo("RFC 9112 §5.2");
+    }
+
+    @Test
+    void foldedTransferEncodingIsReadAfterUnfolding() {
+        // CVE-2022-32215 (llhttp mishandled multi-line Transfer-Encoding): unfold first, then decide
+        assertThat(Feed.response(OK + "Transfer-Encoding: gzip,\r\n chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n").ok().lines().get(0))
+                .isEqualTo("HEAD HTTP/1.1 200 'OK' | Transfer-Encoding: gzip,   chunked | Chunked[] keepAlive=true");
+        assertThat(Feed.response(OK + "Transfer-Encoding: chunked\r\n , identity\r\n\r\nabc").ok().lines().get(0))
+                .endsWith("UntilClose[] keepAlive=false");
+        assertThat(Feed.request(POST + "Transfer-Encoding:\r\n chunked\r\n\r\n0\r\n\r\n").malformed().rfcSection())
+                .isEqualTo("RFC 9112 §5.2");
+    }
+
+    @Test
+    void controlCharactersInOrAfterFieldNamesAreRefused() {
+        // CVE-2021-43797 (Netty accepted control characters in field names)
+        assertThat(Feed.request(POST + "Transfer-Encoding\u000b: chunked\r\n\r\n").malformed().reason())
+                .isEqualTo("expected ':' after field-name but was 0x0b");
+        assertThat(Feed.request(POST + "Transfer-Encoding\r: chunked\r\n\r\n").malformed().reason())
+                .isEqualTo("expected ':' after field-name but was CR");
+        assertThat(Feed.request(POST + "\u0001Content-Length: 3\r\n\r\nabc").malformed().reason())
+                .isEqualTo("expected field-name (a token) but was 0x01");
+    }
+
+    @Test
+    void aConnectionWhoseFramingWasInDoubtIsNeverReused() {
+        String[] responses = {
+            OK + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+            "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+            OK + "Transfer-Encoding: identity\r\n\r\n",
+            OK + "\r\n",
+        };
+        for (String r : responses) {
+            assertThat(Feed.response(r).ok().lines()).as(r).anyMatch(l -> l.contains("COMPLETE keepAlive=false"));
+        }
     }
 }
