@@ -116,6 +116,14 @@ class ResponseParserTest {
     }
 
     @Test
+    void proxyConnectionCloseIsHonouredButNotItsKeepAlive() {
+        assertThat(Feed.response("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nProxy-Connection: close\r\n\r\n").ok().lines().get(1))
+                .isEqualTo("COMPLETE keepAlive=false upgraded=false");
+        assertThat(Feed.response("HTTP/1.0 200 OK\r\nContent-Length: 0\r\nProxy-Connection: keep-alive\r\n\r\n").ok().lines()
+                .get(1)).isEqualTo("COMPLETE keepAlive=false upgraded=false");
+    }
+
+    @Test
     void rule8ResponseWithoutFramingReadsUntilClose() {
         assertThat(Feed.response("HTTP/1.1 200 OK\r\n\r\nall of it").ok().lines()).containsExactly(
                 "HEAD HTTP/1.1 200 'OK' | UntilClose[] keepAlive=false",
