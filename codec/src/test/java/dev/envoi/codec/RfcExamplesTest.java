@@ -18,8 +18,10 @@ class RfcExamplesTest {
     @Test
     void absoluteForm() {
         // RFC 9112 §3.2.2
-        assertThat(Feed.request("GET http://www.example.org/pub/WWW/TheProject.html HTTP/1.1\r\n\r\n").ok().lines().get(0))
-                .isEqualTo("HEAD GET http://www.example.org/pub/WWW/TheProject.html HTTP/1.1 | NoBody[] keepAlive=true");
+        assertThat(Feed.request("GET http://www.example.org/pub/WWW/TheProject.html HTTP/1.1\r\n\r\n").ok().lines()
+                .get(0))
+                .isEqualTo("HEAD GET http://www.example.org/pub/WWW/TheProject.html HTTP/1.1 | NoBody[] "
+                        + "keepAlive=true");
     }
 
     @Test
@@ -73,7 +75,8 @@ class RfcExamplesTest {
         assertThat(Feed.response("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTrailer: Expires\r\n\r\n"
                 + "1a; ignore-stuff-here\r\nabcdefghijklmnopqrstuvwxyz\r\n10\r\n1234567890abcdef\r\n0\r\n"
                 + "Expires: Wed, 21 Oct 2015 07:28:00 GMT\r\n\r\n").ok().lines()).containsExactly(
-                        "HEAD HTTP/1.1 200 'OK' | Transfer-Encoding: chunked | Trailer: Expires | Chunked[] keepAlive=true",
+                        "HEAD HTTP/1.1 200 'OK' | Transfer-Encoding: chunked | Trailer: Expires | Chunked[] "
+                                + "keepAlive=true",
                         "BODY abcdefghijklmnopqrstuvwxyz1234567890abcdef",
                         "COMPLETE keepAlive=true upgraded=false trailers=Expires: Wed, 21 Oct 2015 07:28:00 GMT",
                         "EOF NEED_INPUT");

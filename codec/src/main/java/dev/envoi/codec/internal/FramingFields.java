@@ -201,7 +201,8 @@ public final class FramingFields {
                 return;
             }
             if (i < to && b[i] != ',') {
-                codingsInvalid("expected ',' or end of Transfer-Encoding value but was " + Diagnostics.describe(b[i]), i);
+                codingsInvalid("expected ',' or end of Transfer-Encoding value but was "
+                        + Diagnostics.describe(b[i]), i);
                 return;
             }
             chunkedSeen |= chunked;
