@@ -49,7 +49,7 @@ public final class NetrcParser {
     /** Parses {@code content}; never throws. */
     public static Result parse(String content) {
         NetrcParser p = new NetrcParser();
-        new Lexer(content, p.tokens, p.warnings).run();
+        new Lexer(content, p.tokens).run();
         return p.entries();
     }
 
@@ -137,15 +137,13 @@ public final class NetrcParser {
         private final String s;
         private final int n;
         private final List<Token> out;
-        private final List<String> warnings;
         private int pos;
         private int line = 1;
 
-        Lexer(String s, List<Token> out, List<String> warnings) {
+        Lexer(String s, List<Token> out) {
             this.s = s;
             this.n = s.length();
             this.out = out;
-            this.warnings = warnings;
         }
 
         void run() {
@@ -210,8 +208,7 @@ public final class NetrcParser {
                 sb.append(c);
                 i++;
             }
-            pos = i; // resume at the line end
-            warnings.add("line " + line + ": unterminated quoted token");
+            pos = i; // resume at the line end; the entry holding it is dropped
             return new Token(sb.toString(), line, true);
         }
 
