@@ -202,16 +202,6 @@ public final class Challenge {
     }
 
     private static String lowerAscii(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                if (sb == null) {
-                    sb = new StringBuilder(s);
-                }
-                sb.setCharAt(i, (char) (c + 32));
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return ChallengeParser.lowerAscii(s);
     }
 }

@@ -30,8 +30,8 @@ import java.util.Optional;
  * <h2>Format</h2>
  * {@code machine NAME}, then {@code login}, {@code password}, {@code account} values, for each
  * host; {@code default} applies to any host without its own entry; {@code macdef NAME} defines a
- * macro whose body (up to an empty line) is skipped. A token starting with {@code #} comments out
- * the rest of its line. Values may be double-quoted, with {@code \"}, {@code \\}, {@code \n},
+ * macro whose body (up to an empty line) is skipped. A token starting with {@code #} where a
+ * keyword is due comments out the rest of its line (a value may start with {@code #}). Values may be double-quoted, with {@code \"}, {@code \\}, {@code \n},
  * {@code \r}, {@code \t} escapes (curl 7.84+), so passwords may hold spaces.
  *
  * <h2>Lookup</h2>

@@ -82,6 +82,9 @@ class NetrcTest {
                 """);
         assertThat(n.credentialsFor("h")).hasValue(creds("u", "pass#word"));
         assertThat(n.warnings()).isEmpty();
+        // Where a value is due, '#' starts the value (a password may begin with it).
+        assertThat(Netrc.parse("machine h login #u password #p # comment\n").credentialsFor("h"))
+                .hasValue(creds("#u", "#p"));
     }
 
     @Test

@@ -217,7 +217,8 @@ public final class ChallengeParser {
         return n;
     }
 
-    static String lowerAscii(String name) {
+    /** {@code name} with ASCII upper-case letters lowered (never by locale). */
+    public static String lowerAscii(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c >= 'A' && c <= 'Z') {

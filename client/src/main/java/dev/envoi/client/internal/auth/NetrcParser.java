@@ -17,8 +17,9 @@ import java.util.Locale;
  *       inside it {@code \n}, {@code \r} and {@code \t} are LF, CR and TAB and a backslash before
  *       any other character stands for that character (curl 7.84 and later). A quote elsewhere is
  *       an ordinary character. An entry with an unterminated quoted token is dropped.</li>
- *   <li>An unquoted token starting with {@code #} comments out the rest of its line (curl and
- *       Python both; {@code pass#word} is a password, not a comment).</li>
+ *   <li>Where a keyword is due, a token starting with {@code #} comments out the rest of its
+ *       line; where a value is due it is the value ({@code password #x} is the password {@code #x},
+ *       as Python reads it; {@code pass#word} is a password everywhere).</li>
  *   <li>{@code macdef name} skips the macro body: the following lines up to an empty line.</li>
  *   <li>The first entry for a machine wins, as in curl (Python keeps the last); later ones and a
  *       second {@code default} are ignored with a warning. Unknown tokens are skipped with a warning.</li>
@@ -63,46 +64,59 @@ public final class NetrcParser {
             boolean isDefault = keyword.equals("default");
             if (keyword.equals("macdef")) {
                 i++; // its name; the lexer skipped the body
+            } else if (keyword.equals("machine") && i == tokens.size()) {
+                warn(t.line(), "'machine' without a name at the end of the file");
             } else if (keyword.equals("machine") || isDefault) {
-                Token host = isDefault ? null : i < tokens.size() ? tokens.get(i++) : null;
-                if (!isDefault && host == null) {
-                    warn(t.line(), "'machine' without a name at the end of the file");
-                    break;
-                }
+                Token host = isDefault ? null : tokens.get(i++);
                 String[] fields = new String[3];
-                boolean broken = host != null && host.broken();
-                while (i < tokens.size() && !startsEntry(tokens.get(i).keyword())) {
-                    Token k = tokens.get(i++);
-                    int field = field(k.keyword());
-                    if (field < 0) {
-                        warn(k.line(), "unknown token in an entry ignored");
-                    } else if (i == tokens.size()) {
-                        warn(k.line(), "'" + k.keyword() + "' without a value at the end of the file");
-                    } else {
-                        Token v = tokens.get(i++);
-                        broken |= v.broken();
-                        fields[field] = fields[field] == null ? v.text() : fields[field];
-                    }
-                }
-                Entry e = new Entry(isDefault ? null : host.text(), fields[0], fields[1], fields[2]);
+                i = readFields(i, fields);
+                boolean broken = brokenValue || host != null && host.broken();
+                Entry e = new Entry(host == null ? null : host.text(), fields[0], fields[1], fields[2]);
                 if (broken) {
                     warn(t.line(), "entry dropped: it has an unterminated quoted token");
-                } else if (isDefault && defaultEntry != null) {
-                    warn(t.line(), "second 'default' entry ignored");
                 } else if (isDefault) {
-                    defaultEntry = e;
+                    if (defaultEntry != null) {
+                        warn(t.line(), "second 'default' entry ignored");
+                    } else {
+                        defaultEntry = e;
+                    }
                 } else if (find(machines, e.host()) != null) {
                     warn(t.line(), "second entry for the same machine ignored");
                 } else {
                     machines.add(e);
                 }
             } else {
-                warn(t.line(), field(keyword) >= 0 ? "'" + keyword + "' before any 'machine' ignored"
-                        : "unknown token ignored");
-                i += field(keyword) >= 0 && i < tokens.size() ? 1 : 0;
+                boolean isField = field(keyword) >= 0;
+                warn(t.line(), isField ? "'" + keyword + "' before any 'machine' ignored" : "unknown token ignored");
+                i += isField && i < tokens.size() ? 1 : 0;
             }
         }
         return new Result(List.copyOf(machines), defaultEntry, List.copyOf(warnings));
+    }
+
+    /** Whether the last {@link #readFields} met an unterminated quoted value. */
+    private boolean brokenValue;
+
+    /**
+     * Reads {@code login}/{@code password}/{@code account} pairs from token {@code i} up to the
+     * next entry keyword into {@code fields} (the first of each wins); returns the index after them.
+     */
+    private int readFields(int i, String[] fields) {
+        brokenValue = false;
+        while (i < tokens.size() && !startsEntry(tokens.get(i).keyword())) {
+            Token k = tokens.get(i++);
+            int field = field(k.keyword());
+            if (field < 0) {
+                warn(k.line(), "unknown token in an entry ignored");
+            } else if (i == tokens.size()) {
+                warn(k.line(), "'" + k.keyword() + "' without a value at the end of the file");
+            } else {
+                Token v = tokens.get(i++); // a value, even if it reads like a keyword
+                brokenValue |= v.broken();
+                fields[field] = fields[field] == null ? v.text() : fields[field];
+            }
+        }
+        return i;
     }
 
     private static boolean startsEntry(String keyword) {
@@ -149,7 +163,7 @@ public final class NetrcParser {
         void run() {
             boolean valueNext = false;
             boolean macroName = false;
-            while (skipSpaceAndComments()) {
+            while (skipSpaceAndComments(valueNext || macroName)) {
                 Token t = s.charAt(pos) == '"' ? quoted() : plain();
                 out.add(t);
                 if (macroName) {
@@ -166,13 +180,13 @@ public final class NetrcParser {
             }
         }
 
-        /** Skips whitespace and {@code #} comments; false at the end of the text. */
-        private boolean skipSpaceAndComments() {
+        /** Skips whitespace and, where a keyword is due, {@code #} comments; false at the end. */
+        private boolean skipSpaceAndComments(boolean valueDue) {
             while (pos < n) {
                 char c = s.charAt(pos);
                 if (c == '\n') {
                     line++;
-                } else if (c == '#') {
+                } else if (c == '#' && !valueDue) {
                     while (pos + 1 < n && s.charAt(pos + 1) != '\n') {
                         pos++;
                     }
