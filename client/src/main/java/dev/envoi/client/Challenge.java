@@ -3,6 +3,8 @@ package dev.envoi.client;
 import dev.envoi.client.internal.auth.ChallengeParser;
 import dev.envoi.core.FieldSyntax;
 import dev.envoi.core.FieldValues;
+import dev.envoi.core.HeaderName;
+import dev.envoi.core.Headers;
 import dev.envoi.core.InvalidSyntaxException;
 
 import java.util.ArrayList;
@@ -67,6 +69,15 @@ public final class Challenge {
             all.addAll(parse(Objects.requireNonNull(value, "fieldValues element")));
         }
         return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * The challenges of a 401 response's {@code WWW-Authenticate} lines ({@code proxy} false) or a
+     * 407 response's {@code Proxy-Authenticate} lines ({@code proxy} true), in order.
+     */
+    public static List<Challenge> fromHeaders(Headers headers, boolean proxy) {
+        Objects.requireNonNull(headers, "headers");
+        return parseAll(headers.all(proxy ? HeaderName.PROXY_AUTHENTICATE : HeaderName.WWW_AUTHENTICATE));
     }
 
     /**

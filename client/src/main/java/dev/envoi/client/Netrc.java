@@ -36,7 +36,8 @@ import java.util.Optional;
  *
  * <h2>Lookup</h2>
  * By the host of the parsed URL only ({@link Url#host()}: lower case, IDN in {@code xn--} form,
- * IPv6 without brackets, though {@code [::1]} in the file matches too), ignoring case, never by a
+ * IPv6 without brackets, though {@code [::1]} in the file matches too, and a Unicode machine name
+ * matches its {@code xn--} form), ignoring case, never by a
  * string cut out of the URL text: {@code requests} looked up the wrong host for
  * {@code http://example.com:@evil.com/} (CVE-2024-47081). Ports are not part of the match. The
  * first entry for a host wins, then {@code default}.
@@ -48,7 +49,10 @@ import java.util.Optional;
  * not checked (curl does not either). Immutable.
  *
  * <p>For the client: credentials in a URL's userinfo take precedence over {@code .netrc}, as in
- * curl and {@code requests}, and {@code .netrc} credentials are sent only to their host.
+ * curl and {@code requests}, and {@code .netrc} credentials are sent only to their host:
+ * <pre>{@code
+ * Optional<Credentials> c = Credentials.fromUrl(url).or(() -> netrc.credentialsFor(url));
+ * }</pre>
  */
 public final class Netrc {
     /** Files larger than this are not read (a {@code .netrc} is a few lines). */

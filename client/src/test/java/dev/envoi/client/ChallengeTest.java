@@ -1,5 +1,6 @@
 package dev.envoi.client;
 
+import dev.envoi.core.Headers;
 import dev.envoi.core.InvalidSyntaxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,15 @@ class ChallengeTest {
                 "Digest realm=\"a\", nonce=\"1\", algorithm=MD5", "Basic realm=\"a\""));
         assertThat(cs).extracting(c -> c.param("algorithm").orElse("-")).containsExactly("SHA-256", "MD5", "-");
         assertThat(cs.get(2).hasScheme("basic")).isTrue();
+    }
+
+    @Test
+    void fromResponseHeaders() {
+        Headers h = Headers.of("WWW-Authenticate", "Basic realm=\"a\"", "Proxy-Authenticate", "Digest realm=p, nonce=n",
+                "www-authenticate", "Bearer");
+        assertThat(Challenge.fromHeaders(h, false)).extracting(Challenge::scheme).containsExactly("Basic", "Bearer");
+        assertThat(Challenge.fromHeaders(h, true)).extracting(Challenge::scheme).containsExactly("Digest");
+        assertThat(Challenge.fromHeaders(Headers.EMPTY, false)).isEmpty();
     }
 
     @Test

@@ -53,10 +53,13 @@ class NetrcTest {
     void exactHostMatchOnlyAndIdnAndIpv6() {
         Netrc n = Netrc.parse("machine sub.example.com login a password b\n"
                 + "machine xn--bcher-kva.example login c password d\n"
+                + "machine B\u00dcCHER.example login uc password ud\n"
                 + "machine [::1] login e password f\nmachine 127.0.0.1 login g password h\n");
         assertThat(n.credentialsFor("example.com")).isEmpty();
         assertThat(n.credentialsFor("a.sub.example.com")).isEmpty();
         assertThat(n.credentialsFor(Url.parse("http://b\u00fccher.example/"))).hasValue(creds("c", "d"));
+        Netrc unicode = Netrc.parse("machine b\u00fccher.example login uc password ud\n");
+        assertThat(unicode.credentialsFor(Url.parse("http://B\u00dcCHER.example/"))).hasValue(creds("uc", "ud"));
         assertThat(n.credentialsFor(Url.parse("http://[::1]:8080/"))).hasValue(creds("e", "f"));
         assertThat(n.credentialsFor(Url.parse("http://127.0.0.1/"))).hasValue(creds("g", "h"));
     }

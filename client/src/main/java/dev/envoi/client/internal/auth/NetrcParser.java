@@ -1,5 +1,6 @@
 package dev.envoi.client.internal.auth;
 
+import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -132,14 +133,31 @@ public final class NetrcParser {
         };
     }
 
-    /** The first entry whose host equals {@code host} ignoring ASCII case, or null. */
+    /**
+     * The first entry whose host equals {@code host} ignoring ASCII case, or null. A machine name
+     * written in Unicode ({@code bücher.example}) matches its {@code xn--} form, which is how
+     * {@link dev.envoi.core.Url#host()} gives it.
+     */
     public static Entry find(List<Entry> machines, String host) {
         for (Entry e : machines) {
-            if (e.host().equalsIgnoreCase(host)) {
+            if (e.host().equalsIgnoreCase(host) || asciiHost(e.host()).equalsIgnoreCase(host)) {
                 return e;
             }
         }
         return null;
+    }
+
+    private static String asciiHost(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                try {
+                    return IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
+                } catch (IllegalArgumentException notAHostName) {
+                    return name;
+                }
+            }
+        }
+        return name;
     }
 
     private void warn(int line, String message) {
