@@ -103,8 +103,10 @@ public interface Authenticator {
 
     /**
      * An authenticator that asks each of {@code authenticators} in order and uses the first
-     * answer; preemptive answers likewise. {@code firstOf(digest(c), basic(c))} answers Digest
-     * when the server offers it and Basic only otherwise (curl's {@code --anyauth} order).
+     * answer. Preemptive answers come from the first one only, so a weaker scheme listed later is
+     * never sent before a server asked for it: {@code firstOf(digest(c), basic(c))} sends nothing
+     * until challenged, then answers Digest when the server offers it and Basic only otherwise
+     * (curl's {@code --anyauth}).
      */
     static Authenticator firstOf(Authenticator... authenticators) {
         List<Authenticator> list = List.of(authenticators);
@@ -122,13 +124,7 @@ public interface Authenticator {
 
             @Override
             public Optional<String> preemptive(AuthContext context) throws IOException {
-                for (Authenticator a : list) {
-                    Optional<String> answer = a.preemptive(context);
-                    if (answer.isPresent()) {
-                        return answer;
-                    }
-                }
-                return Optional.empty();
+                return list.isEmpty() ? Optional.empty() : list.get(0).preemptive(context);
             }
 
             @Override

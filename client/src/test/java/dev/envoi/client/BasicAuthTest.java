@@ -94,9 +94,12 @@ class BasicAuthTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Digest username=\"Mufasa\""));
         assertThat(any.authenticate(context("Basic realm=r").build())).hasValue(
                 Authenticator.basic(c).authenticate(context("Basic realm=r").build()).orElseThrow());
-        // Preemptive: Digest has nothing yet, Basic has.
-        assertThat(Authenticator.firstOf(Authenticator.digest(c)).preemptive(
+        // Preemptive answers come from the first authenticator only: Basic is never sent unasked.
+        assertThat(Authenticator.firstOf(Authenticator.digest(c), Authenticator.basic(c)).preemptive(
                 context().server(Url.parse("http://other/").origin()).build())).isEqualTo(Optional.empty());
+        assertThat(Authenticator.firstOf(Authenticator.bearer("t"), Authenticator.basic(c))
+                .preemptive(context().build())).hasValue("Bearer t");
+        assertThat(Authenticator.firstOf().preemptive(context().build())).isEmpty();
         assertThat(any.toString()).doesNotContain("Circle");
     }
 }
