@@ -26,10 +26,13 @@ import java.util.Optional;
  *   <li>Before sending, it may ask {@link #preemptive(AuthContext)} (no challenges in the context)
  *       and send the value it gets: Basic and Bearer always give one, Digest once a challenge from
  *       the same server has been answered (reusing its nonce with the next nonce count).</li>
- *   <li>On a 401 it parses every {@code WWW-Authenticate} line ({@link Challenge#parseAll}), on a
- *       407 every {@code Proxy-Authenticate} line, and calls {@link #authenticate(AuthContext)}.</li>
- *   <li>A value means: send the request again with it in {@link AuthContext#fieldName()} and
- *       {@link AuthContext#attempts()} one higher; empty means: stop and return the response.
+ *   <li>On a 401 it parses every {@code WWW-Authenticate} line, on a 407 every
+ *       {@code Proxy-Authenticate} line ({@link Challenge#fromHeaders}), and calls
+ *       {@link #authenticate(AuthContext)}, saying how many answers the request already had
+ *       ({@link AuthContext#attempts()}) and whether it carried credentials
+ *       ({@link AuthContext#credentialsSent()}).</li>
+ *   <li>A value means: send the request again with it in {@link AuthContext#fieldName()} (the
+ *       body must be replayable); empty means: stop and return the response.
  *       Built-in authenticators give up after refused credentials (Basic, Bearer) and answer
  *       again only for a Digest {@code stale=true} ({@link Challenge#isStale()}), at most three
  *       times, so a retry loop always ends.</li>
