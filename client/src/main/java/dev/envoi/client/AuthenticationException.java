@@ -11,6 +11,7 @@ import dev.envoi.core.EnvoiException;
 public class AuthenticationException extends EnvoiException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what could not be answered and why; never credentials */
     public AuthenticationException(String message) {
         super(message);
     }
