@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -28,6 +29,8 @@ public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder(64);
     private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Member names (String) and indexes (Integer) from the root; the path is built only for errors. */
+    private final ArrayList<Object> steps = new ArrayList<>();
 
     private JsonWriter() {
     }
@@ -35,38 +38,57 @@ public final class JsonWriter {
     /** The JSON text of {@code value}. */
     public static String write(Object value) {
         JsonWriter w = new JsonWriter();
-        w.value(value, "$", 0);
+        w.value(value, 0);
         return w.out.toString();
     }
 
-    private void value(Object v, String path, int depth) {
+    private void value(Object v, int depth) {
         if (v == null) {
             out.append("null");
         } else if (v instanceof CharSequence || v instanceof Character) {
-            string(v.toString(), path);
+            string(v.toString());
         } else if (v instanceof Boolean) {
             out.append(v.toString());
         } else if (v instanceof Number) {
-            number((Number) v, path);
+            number((Number) v);
         } else if (v instanceof JsonValue) {
-            value(((JsonValue) v).value(), path, depth);
+            value(((JsonValue) v).value(), depth);
         } else if (v instanceof Enum) {
-            string(((Enum<?>) v).name(), path);
+            string(((Enum<?>) v).name());
         } else {
-            container(v, path, depth);
+            container(v, depth);
         }
     }
 
-    private void container(Object v, String path, int depth) {
+    private void child(Object v, Object step, int depth) {
+        steps.add(step);
+        value(v, depth + 1);
+        steps.remove(steps.size() - 1);
+    }
+
+    /** The path of the value being written, e.g. {@code $.items[2].price}. */
+    private String path() {
+        StringBuilder p = new StringBuilder("$");
+        for (Object step : steps) {
+            if (step instanceof Integer) {
+                p.append('[').append(step).append(']');
+            } else {
+                p.append('.').append(step);
+            }
+        }
+        return p.toString();
+    }
+
+    private void container(Object v, int depth) {
         if (depth >= MAX_DEPTH) {
-            throw new IllegalArgumentException("cannot write JSON nested deeper than " + MAX_DEPTH + " at " + path);
+            throw new IllegalArgumentException("cannot write JSON nested deeper than " + MAX_DEPTH + " at " + path());
         }
         if (!open.add(v)) {
-            throw new IllegalArgumentException("cannot write a cycle as JSON: the value at " + path
+            throw new IllegalArgumentException("cannot write a cycle as JSON: the value at " + path()
                     + " contains itself");
         }
         if (v instanceof Map) {
-            map((Map<?, ?>) v, path, depth);
+            map((Map<?, ?>) v, depth);
         } else if (v instanceof Iterable) {
             int i = 0;
             out.append('[');
@@ -74,7 +96,7 @@ public final class JsonWriter {
                 if (i > 0) {
                     out.append(',');
                 }
-                value(e, path + '[' + i++ + ']', depth + 1);
+                child(e, i++, depth);
             }
             out.append(']');
         } else if (v.getClass().isArray()) {
@@ -84,19 +106,19 @@ public final class JsonWriter {
                 if (i > 0) {
                     out.append(',');
                 }
-                value(Array.get(v, i), path + '[' + i + ']', depth + 1);
+                child(Array.get(v, i), i, depth);
             }
             out.append(']');
         } else if (v instanceof Record) {
-            record((Record) v, path, depth);
+            record((Record) v, depth);
         } else {
-            throw new IllegalArgumentException("cannot write a " + v.getClass().getName() + " as JSON at " + path
+            throw new IllegalArgumentException("cannot write a " + v.getClass().getName() + " as JSON at " + path()
                     + ": use a Map, List, array, record, String, Number, Boolean, enum or null");
         }
         open.remove(v);
     }
 
-    private void map(Map<?, ?> map, String path, int depth) {
+    private void map(Map<?, ?> map, int depth) {
         Set<String> names = new HashSet<>();
         out.append('{');
         boolean first = true;
@@ -109,24 +131,24 @@ public final class JsonWriter {
                 name = ((Enum<?>) k).name();
             } else {
                 throw new IllegalArgumentException("cannot write a map key of type "
-                        + (k == null ? "null" : k.getClass().getName()) + " as a JSON member name at " + path
+                        + (k == null ? "null" : k.getClass().getName()) + " as a JSON member name at " + path()
                         + ": keys must be strings or enums");
             }
             if (!names.add(name)) {
-                throw new IllegalArgumentException("duplicate JSON member name \"" + name + "\" at " + path);
+                throw new IllegalArgumentException("duplicate JSON member name \"" + name + "\" at " + path());
             }
             if (!first) {
                 out.append(',');
             }
             first = false;
-            string(name, path);
+            string(name);
             out.append(':');
-            value(e.getValue(), path + '.' + name, depth + 1);
+            child(e.getValue(), name, depth);
         }
         out.append('}');
     }
 
-    private void record(Record r, String path, int depth) {
+    private void record(Record r, int depth) {
         out.append('{');
         boolean first = true;
         for (RecordComponent c : r.getClass().getRecordComponents()) {
@@ -134,14 +156,14 @@ public final class JsonWriter {
                 out.append(',');
             }
             first = false;
-            string(c.getName(), path);
+            string(c.getName());
             out.append(':');
-            value(component(r, c, path), path + '.' + c.getName(), depth + 1);
+            child(component(r, c), c.getName(), depth);
         }
         out.append('}');
     }
 
-    private static Object component(Record r, RecordComponent c, String path) {
+    private Object component(Record r, RecordComponent c) {
         Method accessor = c.getAccessor();
         try {
             try {
@@ -151,19 +173,19 @@ public final class JsonWriter {
             }
             return accessor.invoke(r);
         } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException("cannot read record " + r.getClass().getName() + " at " + path
+            throw new IllegalArgumentException("cannot read record " + r.getClass().getName() + " at " + path()
                     + ": make it public in an exported package, or open its package to dev.envoi.client", e);
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("record accessor " + accessor.getName() + "() at " + path
+            throw new IllegalArgumentException("record accessor " + accessor.getName() + "() at " + path()
                     + " threw " + e.getCause(), e.getCause());
         }
     }
 
-    private void number(Number n, String path) {
+    private void number(Number n) {
         if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new IllegalArgumentException("cannot write " + d + " as JSON at " + path
+                throw new IllegalArgumentException("cannot write " + d + " as JSON at " + path()
                         + ": RFC 8259 §6 numbers have no NaN or Infinity");
             }
             out.append(n.toString());
@@ -175,7 +197,7 @@ public final class JsonWriter {
             String s = n.toString();
             if (!isJsonNumber(s)) {
                 throw new IllegalArgumentException("cannot write " + n.getClass().getName() + " \"" + s
-                        + "\" as a JSON number at " + path + " (RFC 8259 §6)");
+                        + "\" as a JSON number at " + path() + " (RFC 8259 §6)");
             }
             out.append(s);
         }
@@ -229,7 +251,7 @@ public final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private void string(String s, String path) {
+    private void string(String s) {
         out.append('"');
         int n = s.length();
         int run = 0;
@@ -245,7 +267,7 @@ public final class JsonWriter {
             if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException("cannot write a lone surrogate U+"
                         + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i
-                        + " of the string at " + path + " (RFC 8259 §8.2)");
+                        + " of the string at " + path() + " (RFC 8259 §8.2)");
             }
             out.append(s, run, i);
             run = i + 1;
