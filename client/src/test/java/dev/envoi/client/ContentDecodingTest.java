@@ -1,5 +1,6 @@
 package dev.envoi.client;
 
+import dev.envoi.client.internal.decode.InflatingStream;
 import dev.envoi.core.Headers;
 import dev.envoi.core.LimitExceededException;
 import org.junit.jupiter.api.Test;
@@ -309,6 +310,26 @@ class ContentDecodingTest {
         assertThat(closed).isTrue();
         assertThatThrownBy(() -> in.read()).isInstanceOf(IOException.class).hasMessageContaining("closed");
         in.close(); // idempotent
+    }
+
+    @Test
+    void theInflaterIsReleasedAtTheEndOnFailureAndOnClose() throws Exception {
+        InflatingStream done = (InflatingStream) decode(gzip(TEXT), "gzip").body();
+        assertThat(done.read()).isEqualTo('T');
+        assertThat(done.holdsInflater()).isTrue();
+        done.readAllBytes();
+        assertThat(done.holdsInflater()).isFalse();
+
+        InflatingStream closed = (InflatingStream) decode(zlib(TEXT), "deflate").body();
+        assertThat(closed.read()).isEqualTo('T');
+        closed.close();
+        assertThat(closed.holdsInflater()).isFalse();
+
+        byte[] corrupt = zlib(TEXT);
+        corrupt[corrupt.length - 1] ^= 1;
+        InflatingStream failed = (InflatingStream) decode(corrupt, "deflate").body();
+        assertThatThrownBy(failed::readAllBytes).isInstanceOf(ContentDecodingException.class);
+        assertThat(failed.holdsInflater()).isFalse();
     }
 
     @Test

@@ -190,6 +190,8 @@ class JsonParseTest {
         "{\"a\" 1}          | 5 | expected ':' after a member name but was '1'",
         "[1]x               | 3 | expected the end of the text after the value but was 'x'",
         "[NaN]              | 1 | expected a value",
+        "[tru]              | 1 | expected 'true' but was \"tru]\"",
+        "[nul]        | 1 | expected 'null' but was \"nulU+0001\"",
         "[\"a\u0001\"]      | 3 | control character U+0001",
     })
     void errorsSayWhatAndWhere(String input, long offset, String reason) {

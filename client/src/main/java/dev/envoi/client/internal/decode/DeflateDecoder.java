@@ -10,9 +10,10 @@ import java.io.InputStream;
  * (RFC 1950) holding deflate data (RFC 1951), but some servers have long sent raw deflate data, so
  * like browsers and curl both are accepted: the first two bytes are read as a zlib header if they
  * pass its check (compression method 8, window size at most 32 KiB, {@code (CMF*256 + FLG) % 31 == 0},
- * RFC 1950 §2.2); otherwise the data is taken as raw deflate. A raw stream whose first two bytes
- * happen to pass the check (a stored block with particular length bytes, about 1 in 500 of those)
- * is then refused as corrupt zlib data rather than guessed at twice.
+ * RFC 1950 §2.2); otherwise the data is taken as raw deflate. A raw stream can pass the check only
+ * if it opens with a non-final stored block whose padding bits are not zero (the low nibble must be
+ * 8), which zlib and other common encoders never write; such a stream is refused as corrupt zlib
+ * data rather than guessed at twice.
  *
  * <p>zlib's Adler-32 is verified by the inflater. Bytes after the end of the stream are refused;
  * zero bytes of input decode to zero bytes; input that ends inside the stream is a truncated body.

@@ -17,7 +17,7 @@ import java.util.zip.Inflater;
  * the data the {@link Inflater} is released and {@code -1} returned; (3) any failure releases it
  * too and leaves the stream failed; (4) {@link #close()} releases it and closes the encoded stream.
  */
-abstract class InflatingStream extends InputStream {
+public abstract class InflatingStream extends InputStream {
     private static final int BUFFER = 8192;
 
     private final InputStream source;
@@ -31,6 +31,7 @@ abstract class InflatingStream extends InputStream {
     private boolean done;
     private boolean closed;
     private IOException failure;
+    private final byte[] single = new byte[1];
 
     InflatingStream(InputStream source, DecodeBudget budget, String coding) {
         this.source = source;
@@ -74,12 +75,11 @@ abstract class InflatingStream extends InputStream {
 
     @Override
     public final int read() throws IOException {
-        byte[] one = new byte[1];
         int n;
         do {
-            n = read(one, 0, 1);
+            n = read(single, 0, 1);
         } while (n == 0);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
@@ -89,6 +89,11 @@ abstract class InflatingStream extends InputStream {
             release();
             source.close();
         }
+    }
+
+    /** Whether native inflater memory is still held: only between the first read and the end, failure or close. */
+    public final boolean holdsInflater() {
+        return inflater != null;
     }
 
     private void release() {

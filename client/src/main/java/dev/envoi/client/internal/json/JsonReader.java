@@ -64,78 +64,90 @@ public final class JsonReader {
         return value;
     }
 
-    // Containers being built, innermost last; keys.get(i) is the pending member name of an object.
+    /** Marks that a container was opened and the next thing to read is its first value. */
+    private static final Object OPENED = new Object();
+
+    // Containers being built, innermost last; names.get(i) is the pending member name of an object.
+    private final ArrayList<Object> containers = new ArrayList<>();
+    private final ArrayList<String> names = new ArrayList<>();
+
     private Object readValueTree() throws IOException {
-        ArrayList<Object> stack = new ArrayList<>();
-        ArrayList<String> keys = new ArrayList<>();
         while (true) {
-            skipWhitespace();
-            Object value;
-            char c = pos < end ? in.charAt(pos) : 0;
-            if (c == '{' || c == '[') {
-                if (stack.size() >= limits.maxDepth()) {
-                    throw new LimitExceededException("maxDepth", limits.maxDepth(),
-                            offsets.offsetOf(in, pos), "JSON nesting depth");
-                }
-                pos++;
-                skipWhitespace();
-                char close = c == '{' ? '}' : ']';
-                if (pos < end && in.charAt(pos) == close) {
-                    pos++;
-                    value = c == '{' ? Collections.emptyMap() : Collections.emptyList();
-                } else {
-                    if (c == '{') {
-                        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
-                        stack.add(map);
-                        keys.add(readMemberName(map));
-                    } else {
-                        stack.add(new ArrayList<>());
-                        keys.add(null);
-                    }
-                    continue;
-                }
-            } else {
-                value = readScalar(c);
-            }
-            // Attach the finished value, closing every container that ends right after it.
-            while (true) {
-                int top = stack.size() - 1;
-                if (top < 0) {
+            Object value = readValueOrOpen();
+            if (value != OPENED) {
+                value = attach(value);
+                if (value != OPENED) {
                     return value;
                 }
-                Object container = stack.get(top);
-                boolean isObject = container instanceof Map;
+            }
+        }
+    }
+
+    /** Reads a scalar or an empty container, or opens a container and returns {@link #OPENED}. */
+    private Object readValueOrOpen() throws IOException {
+        skipWhitespace();
+        char c = pos < end ? in.charAt(pos) : 0;
+        if (c != '{' && c != '[') {
+            return readScalar(c);
+        }
+        if (containers.size() >= limits.maxDepth()) {
+            throw new LimitExceededException("maxDepth", limits.maxDepth(), offsets.offsetOf(in, pos),
+                    "JSON nesting depth");
+        }
+        pos++;
+        skipWhitespace();
+        if (pos < end && in.charAt(pos) == (c == '{' ? '}' : ']')) {
+            pos++;
+            return c == '{' ? Collections.emptyMap() : Collections.emptyList();
+        }
+        if (c == '{') {
+            LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+            containers.add(map);
+            names.add(readMemberName(map));
+        } else {
+            containers.add(new ArrayList<>());
+            names.add(null);
+        }
+        return OPENED;
+    }
+
+    /**
+     * Adds a finished value to the innermost container and closes every container that ends right
+     * after it. Returns the root when the outermost one closed (or there was none), else
+     * {@link #OPENED} when another value of an open container follows.
+     */
+    @SuppressWarnings("unchecked")
+    private Object attach(Object value) throws IOException {
+        while (true) {
+            int top = containers.size() - 1;
+            if (top < 0) {
+                return value;
+            }
+            Object container = containers.get(top);
+            boolean isObject = container instanceof Map;
+            if (isObject) {
+                ((Map<String, Object>) container).put(names.get(top), value);
+            } else {
+                ((List<Object>) container).add(value);
+            }
+            skipWhitespace();
+            char next = pos < end ? in.charAt(pos) : 0;
+            if (next == ',') {
+                pos++;
                 if (isObject) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> map = (Map<String, Object>) container;
-                    map.put(keys.get(top), value);
-                } else {
-                    @SuppressWarnings("unchecked")
-                    List<Object> list = (List<Object>) container;
-                    list.add(value);
+                    names.set(top, readMemberName((Map<String, Object>) container));
                 }
-                skipWhitespace();
-                char next = pos < end ? in.charAt(pos) : 0;
-                if (next == ',') {
-                    pos++;
-                    if (isObject) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> map = (Map<String, Object>) container;
-                        keys.set(top, readMemberName(map));
-                    }
-                    break;
-                }
-                if (next == (isObject ? '}' : ']')) {
-                    pos++;
-                    stack.remove(top);
-                    keys.remove(top);
-                    value = freeze(container);
-                    continue;
-                }
+                return OPENED;
+            }
+            if (next != (isObject ? '}' : ']')) {
                 throw error(isObject ? "expected ',' or '}' after an object member but was " + describe(pos)
                         : "expected ',' or ']' after an array element but was " + describe(pos),
                         isObject ? OBJECTS : "RFC 8259 §5");
             }
+            pos++;
+            containers.remove(top);
+            names.remove(top);
+            value = freeze(container);
         }
     }
 
@@ -188,7 +200,13 @@ public final class JsonReader {
 
     private Object literal(String word, Object value) throws IOException {
         if (!in.startsWith(word, pos)) {
-            throw error("expected '" + word + "' but was " + describe(pos), GRAMMAR);
+            int to = Math.min(end, pos + word.length());
+            StringBuilder seen = new StringBuilder();
+            for (int i = pos; i < to; i++) {
+                char c = in.charAt(i);
+                seen.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : hex4(c));
+            }
+            throw error("expected '" + word + "' but was \"" + seen + "\"", GRAMMAR);
         }
         pos += word.length();
         return value;
