@@ -202,6 +202,23 @@ class ContentDecodingTest {
     }
 
     @Test
+    void memberBoundariesAcrossTheReadBufferEdge() throws Exception {
+        Random r = new Random(1);
+        byte[] second = "second".getBytes(StandardCharsets.US_ASCII);
+        byte[] gzSecond = gzip(second);
+        for (int n = 8140; n < 8200; n++) {
+            byte[] first = new byte[n];
+            r.nextBytes(first);
+            byte[] enc = concat(gzip(first), gzSecond);
+            assertThat(readAll(decode(enc, "gzip"))).as("first member of %d bytes", n).isEqualTo(concat(first, second));
+            byte[] z = zlib(first);
+            assertThat(readAll(decode(z, "deflate"))).isEqualTo(first);
+            assertThatThrownBy(() -> readAll(decode(concat(z, new byte[] {0}), "deflate")))
+                    .isInstanceOf(ContentDecodingException.class);
+        }
+    }
+
+    @Test
     void emptyBodyDecodesToEmpty() throws Exception {
         assertThat(readAll(decode(new byte[0], "gzip"))).isEmpty();
         assertThat(readAll(decode(new byte[0], "deflate"))).isEmpty();
