@@ -10,8 +10,9 @@ package dev.envoi.client;
  *
  * @param maxDepth the deepest nesting of arrays and objects accepted; {@code [[1]]} has depth 2.
  *     Default {@value #DEFAULT_MAX_DEPTH}. The reader is iterative, so any value is safe for the stack.
- * @param maxInputBytes the most bytes {@link Json#parse(java.io.InputStream, JsonLimits)} reads;
- *     inputs already in memory are not checked against it. Default {@value #DEFAULT_MAX_INPUT_BYTES}.
+ * @param maxInputBytes the most bytes {@link Json#parse(java.io.InputStream, JsonLimits)} reads, at
+ *     most {@code Integer.MAX_VALUE - 9}; inputs already in memory are not checked against it.
+ *     Default {@value #DEFAULT_MAX_INPUT_BYTES}.
  * @param maxNumberLength the longest number literal in chars. {@link java.math.BigDecimal} parsing is
  *     superlinear in the digit count, so a megabyte-long number is a CPU attack. Default
  *     {@value #DEFAULT_MAX_NUMBER_LENGTH}.
@@ -24,6 +25,8 @@ public record JsonLimits(int maxDepth, long maxInputBytes, int maxNumberLength) 
     /** Default {@link #maxNumberLength()}: 1000 chars, the limit Jackson also uses. */
     public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
 
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 9;
+
     /** The defaults named above. */
     public static final JsonLimits DEFAULT =
             new JsonLimits(DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NUMBER_LENGTH);
@@ -33,8 +36,9 @@ public record JsonLimits(int maxDepth, long maxInputBytes, int maxNumberLength) 
         if (maxDepth < 1) {
             throw new IllegalArgumentException("maxDepth must be at least 1 but was " + maxDepth);
         }
-        if (maxInputBytes < 1) {
-            throw new IllegalArgumentException("maxInputBytes must be at least 1 but was " + maxInputBytes);
+        if (maxInputBytes < 1 || maxInputBytes > MAX_ARRAY) {
+            throw new IllegalArgumentException("maxInputBytes must be 1 to " + MAX_ARRAY
+                    + " (the largest byte array) but was " + maxInputBytes);
         }
         if (maxNumberLength < 1) {
             throw new IllegalArgumentException("maxNumberLength must be at least 1 but was " + maxNumberLength);

@@ -150,7 +150,9 @@ public abstract class RequestBody {
     /**
      * {@code value} written by {@link Json#write(Object)} as {@code application/json}, UTF-8
      * (RFC 8259 §8.1; the media type has no charset parameter, RFC 8259 §11). The value is written
-     * now, so a cycle or NaN fails here, not while sending.
+     * now, so a cycle or NaN fails here, not while sending. As with {@code requests}' {@code json=},
+     * a {@code String} is written as a JSON string: to send JSON text you already have, use
+     * {@code of(text, MediaType.APPLICATION_JSON)}.
      *
      * @throws IllegalArgumentException if {@code value} cannot be written as JSON
      */

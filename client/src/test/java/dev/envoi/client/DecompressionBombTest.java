@@ -124,6 +124,14 @@ class DecompressionBombTest {
     }
 
     @Test
+    void unlimitedSizeDoesNotOverflow() throws Exception {
+        ContentDecoding unlimited = ContentDecoding.builder().maxDecodedBytes(Long.MAX_VALUE).maxRatio(0).build();
+        try (InputStream in = unlimited.decode(new ByteArrayInputStream(bomb), List.of("gzip")).body()) {
+            assertThat(in.transferTo(java.io.OutputStream.nullOutputStream())).isEqualTo(10_000_000);
+        }
+    }
+
+    @Test
     void aSmallReadNeverInflatesMoreThanAsked() throws Exception {
         // The urllib3 CVE-2025-66471 shape: the whole compressed chunk is available, the reader asks
         // for a little; only that little is produced.

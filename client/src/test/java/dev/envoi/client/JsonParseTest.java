@@ -335,6 +335,9 @@ class JsonParseTest {
     void limitsAreValidated() {
         assertThatThrownBy(() -> new JsonLimits(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JsonLimits.DEFAULT.withMaxInputBytes(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonLimits.DEFAULT.withMaxInputBytes(Long.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonLimits.DEFAULT.withMaxNumberLength(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -123,6 +123,18 @@ class JsonWriteTest {
     }
 
     @Test
+    void writerDepthMatchesTheReaderDefault() throws Exception {
+        Object v = 1;
+        for (int i = 0; i < 512; i++) {
+            v = List.of(v);
+        }
+        String text = Json.write(v);
+        assertThat(Json.parse(text).isArray()).isTrue();
+        Object deeper = List.of(v);
+        assertThatThrownBy(() -> Json.write(deeper)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void roundTrips() throws Exception {
         String[] texts = {
             "{\"a\":[1,-2,3.25,1E+10,\"x\\ny\",true,false,null,{}],\"b\":{\"c\":[]}}",

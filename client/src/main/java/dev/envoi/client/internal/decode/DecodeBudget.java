@@ -29,7 +29,8 @@ public final class DecodeBudget {
 
     /** How many bytes to ask the inflater for: {@code len}, but never more than one past the limit. */
     int allowance(int len) {
-        return (int) Math.min(len, maxDecodedBytes - produced + 1);
+        long left = maxDecodedBytes - produced; // never negative: account() throws first
+        return left >= len ? len : (int) left + 1;
     }
 
     /** Records {@code n} bytes produced; throws before they are handed out if a limit is crossed. */

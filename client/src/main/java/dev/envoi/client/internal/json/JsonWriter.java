@@ -1,5 +1,6 @@
 package dev.envoi.client.internal.json;
 
+import dev.envoi.client.JsonLimits;
 import dev.envoi.client.JsonValue;
 
 import java.lang.reflect.Array;
@@ -24,8 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * naming the path of the offending value, e.g. {@code $.items[2].price}.
  */
 public final class JsonWriter {
-    /** Nesting bound for the recursive walk; cycles are caught exactly before it matters. */
-    static final int MAX_DEPTH = 1000;
+    /**
+     * Nesting bound for the recursive walk, the reader's default so that what is written can be
+     * read back; cycles are caught exactly, before it matters.
+     */
+    static final int MAX_DEPTH = JsonLimits.DEFAULT_MAX_DEPTH;
 
     private final StringBuilder out = new StringBuilder(64);
     private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
