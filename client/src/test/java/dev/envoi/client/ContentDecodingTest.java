@@ -219,6 +219,18 @@ class ContentDecodingTest {
     }
 
     @Test
+    void manySmallMembers() throws Exception {
+        byte[] member = gzip(new byte[] {'x'});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 10_000; i++) {
+            out.writeBytes(member);
+        }
+        byte[] expected = new byte[10_000];
+        Arrays.fill(expected, (byte) 'x');
+        assertThat(readAll(decode(out.toByteArray(), "gzip"))).isEqualTo(expected);
+    }
+
+    @Test
     void emptyBodyDecodesToEmpty() throws Exception {
         assertThat(readAll(decode(new byte[0], "gzip"))).isEmpty();
         assertThat(readAll(decode(new byte[0], "deflate"))).isEmpty();

@@ -28,6 +28,7 @@ public abstract class InflatingStream extends InputStream {
     private int lim;
     private long base; // offset in the encoded stream of buf[0]
     private Inflater inflater;
+    private boolean inflaterNowrap;
     private boolean done;
     private boolean closed;
     private IOException failure;
@@ -107,8 +108,13 @@ public abstract class InflatingStream extends InputStream {
 
     /** Starts a new deflate stream at the current position. */
     final void startInflater(boolean nowrap) {
+        if (inflater != null && inflaterNowrap == nowrap) {
+            inflater.reset(); // the next gzip member: no new native allocation per member
+            return;
+        }
         release();
         inflater = new Inflater(nowrap);
+        inflaterNowrap = nowrap;
     }
 
     /**
