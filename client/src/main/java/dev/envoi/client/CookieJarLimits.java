@@ -43,7 +43,7 @@ public record CookieJarLimits(int maxCookies, int maxCookiesPerDomain, int maxNa
             DEFAULT_MAX_COOKIES_PER_DOMAIN, DEFAULT_MAX_NAME_VALUE_OCTETS, DEFAULT_MAX_ATTRIBUTE_OCTETS,
             Duration.ofDays(DEFAULT_MAX_AGE_DAYS));
 
-    /** Checks that every limit is positive and that a domain's share fits in the total. */
+    /** Checks that every limit is positive. A per-domain limit above the total is allowed (the total wins). */
     public CookieJarLimits {
         Objects.requireNonNull(maxAge, "maxAge");
         requirePositive("maxCookies", maxCookies);
@@ -52,10 +52,6 @@ public record CookieJarLimits(int maxCookies, int maxCookiesPerDomain, int maxNa
         requirePositive("maxAttributeOctets", maxAttributeOctets);
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("maxAge must be positive: " + maxAge);
-        }
-        if (maxCookiesPerDomain > maxCookies) {
-            throw new IllegalArgumentException("maxCookiesPerDomain " + maxCookiesPerDomain
-                    + " exceeds maxCookies " + maxCookies);
         }
     }
 
