@@ -1,6 +1,7 @@
 package dev.envoi.client;
 
 import dev.envoi.client.internal.cookie.CookieRules;
+import dev.envoi.client.internal.cookie.CookieSyntax;
 import dev.envoi.core.HttpDate;
 import dev.envoi.core.InvalidSyntaxException;
 import dev.envoi.core.Url;
@@ -35,8 +36,6 @@ import java.util.Optional;
  * §5.4 step 3); a builder leaves them at the epoch.
  */
 public final class Cookie {
-    private static final String GRAMMAR = "RFC 6265 §4.1.1";
-
     private final String name;
     private final String value;
     private final String domain;
@@ -343,74 +342,18 @@ public final class Cookie {
             if (domain == null) {
                 throw new IllegalStateException("domain not set");
             }
-            checkText("cookie name", name, true);
-            checkText("cookie value", value, false);
+            CookieSyntax.checkText("cookie name", name, true);
+            CookieSyntax.checkText("cookie value", value, false);
             if (name.isEmpty() && value.isEmpty()) {
-                throw new InvalidSyntaxException("a cookie needs a name or a value", "", 0, GRAMMAR);
+                throw new InvalidSyntaxException("a cookie needs a name or a value", "", 0, "RFC 6265bis §5.6");
             }
             if (name.isEmpty() && value.indexOf('=') >= 0) {
                 throw new InvalidSyntaxException("a nameless cookie's value cannot contain '=' (it would be"
                         + " read back as a name)", value, value.indexOf('='), "RFC 6265bis §5.6");
             }
-            domain = checkDomain(domain);
-            checkPath(path);
+            domain = CookieSyntax.checkDomain(domain);
+            CookieSyntax.checkPath(path);
             return new Cookie(this);
-        }
-
-        private static void checkText(String what, String s, boolean isName) {
-            int n = s.length();
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                boolean control = c < 0x20 || c == 0x7F;
-                if ((control && (isName || c != '\t')) || c == ';' || (isName && c == '=')) {
-                    throw new InvalidSyntaxException(what + " contains " + describe(c), s, i, GRAMMAR);
-                }
-            }
-            if (n > 0 && (isWsp(s.charAt(0)) || isWsp(s.charAt(n - 1)))) {
-                int at = isWsp(s.charAt(0)) ? 0 : n - 1;
-                throw new InvalidSyntaxException(what + " has whitespace at its end (it would be trimmed"
-                        + " when read back, RFC 6265 §5.2)", s, at, GRAMMAR);
-            }
-        }
-
-        private static String checkDomain(String domain) {
-            if (domain.isEmpty()) {
-                throw new InvalidSyntaxException("cookie domain is empty", domain, 0, "RFC 6265 §5.3");
-            }
-            StringBuilder lower = new StringBuilder(domain.length());
-            for (int i = 0; i < domain.length(); i++) {
-                char c = domain.charAt(i);
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '-' || c == '.' || c == '_' || c == ':';
-                if (!ok || (c == '.' && (i == 0 || i == domain.length() - 1))) {
-                    throw new InvalidSyntaxException("cookie domain must be an ASCII host name or address"
-                            + " without leading or trailing dot, found " + describe(c), domain, i,
-                            "RFC 6265 §5.1.2");
-                }
-                lower.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-            }
-            return lower.toString();
-        }
-
-        private static void checkPath(String path) {
-            if (path.isEmpty() || path.charAt(0) != '/') {
-                throw new InvalidSyntaxException("cookie path must start with '/'", path, 0, "RFC 6265 §5.2.4");
-            }
-            for (int i = 0; i < path.length(); i++) {
-                char c = path.charAt(i);
-                if (c < 0x20 || c == 0x7F || c == ';') {
-                    throw new InvalidSyntaxException("cookie path contains " + describe(c), path, i,
-                            "RFC 6265 §4.1.1");
-                }
-            }
-        }
-
-        private static boolean isWsp(char c) {
-            return c == ' ' || c == '\t';
-        }
-
-        private static String describe(char c) {
-            return c < 0x20 || c == 0x7F ? String.format("control character 0x%02x", (int) c) : "'" + c + "'";
         }
     }
 }

@@ -156,7 +156,9 @@ public interface CookieJar {
     /**
      * Writes every unexpired cookie to {@code file} in the format {@link #load(Path)} reads, in
      * UTF-8, replacing the file: a temporary file in the same directory is moved over it, so a
-     * reader never sees half a file. Session cookies are written with expiry 0, as curl does.
+     * reader never sees half a file. Cookies are credentials, so on a POSIX file system the new
+     * file is readable and writable by its owner only (the temporary file's permissions). Session
+     * cookies are written with expiry 0, as curl does.
      * {@code SameSite} and the times are not part of the format and are not saved.
      */
     default void save(Path file) throws IOException {

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -90,7 +91,12 @@ class NetscapeCookiesTest {
         assertThat(copy.load(file)).isEqualTo(10);
         assertThat(sorted(copy.all())).extracting(CookieTestSupport::persisted)
                 .containsExactlyElementsOf(sorted(jar.all()).stream().map(CookieTestSupport::persisted).toList());
-        assertThat(Files.list(dir)).containsExactly(file);  // no temporary file left behind
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(file);  // no temporary file left behind
+        }
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
     }
 
     @Test

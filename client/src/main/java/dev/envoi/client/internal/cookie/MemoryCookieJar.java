@@ -43,6 +43,7 @@ public final class MemoryCookieJar implements CookieJar {
     private final Map<String, List<Entry>> byDomain = new HashMap<>();
     private final Map<String, Integer> perGroup = new HashMap<>();
     private int size;
+    private int secureCount;
     private long sequence;
 
     /** A stored cookie and the bookkeeping the value type does not carry. Guarded by the lock. */
@@ -115,7 +116,7 @@ public final class MemoryCookieJar implements CookieJar {
     private boolean store(Cookie cookie, boolean insecureOrigin, Instant now) {
         lock.lock();
         try {
-            if (insecureOrigin && !cookie.secure() && shadowsSecureCookie(cookie)) {
+            if (insecureOrigin && !cookie.secure() && secureCount > 0 && shadowsSecureCookie(cookie)) {
                 return false;  // 6265bis "leave secure cookies alone"
             }
             List<Entry> bucket = byDomain.get(cookie.domain());
@@ -135,6 +136,9 @@ public final class MemoryCookieJar implements CookieJar {
             byDomain.computeIfAbsent(toStore.domain(), d -> new ArrayList<>(4)).add(entry);
             perGroup.merge(group, 1, Integer::sum);
             size++;
+            if (toStore.secure()) {
+                secureCount++;
+            }
             evict(entry, now);
             return true;
         } finally {
@@ -336,6 +340,9 @@ public final class MemoryCookieJar implements CookieJar {
     private void uncount(Entry e) {
         perGroup.computeIfPresent(e.group, (g, n) -> n == 1 ? null : n - 1);
         size--;
+        if (e.cookie.secure()) {
+            secureCount--;
+        }
     }
 
     /** The per-domain limit's unit: the registrable domain, or the domain itself for IPs and suffixes. */

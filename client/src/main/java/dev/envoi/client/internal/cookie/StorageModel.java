@@ -22,50 +22,31 @@ final class StorageModel {
     private StorageModel() {
     }
 
+    /** Where a cookie applies: its domain and whether only that exact host gets it (§5.3 step 6). */
+    private record Scope(String domain, boolean hostOnly) {
+    }
+
     /** The cookie to store for {@code parsed}, received from {@code url} at {@code now}; or {@code null}. */
     static Cookie create(ParsedSetCookie parsed, Url url, Instant now, CookieJarLimits limits,
             PublicSuffixList suffixes) {
-        String host = url.host();
-        boolean secureOrigin = CookieRules.isSecure(url);
-        // §5.3 steps 4-6: the domain attribute, the public suffix check and domain matching.
-        String domainAttribute = parsed.domain();
-        boolean hostOnly;
-        String domain;
-        if (domainAttribute != null && !domainAttribute.isEmpty()) {
-            if (!isAscii(domainAttribute)) {
-                return null;  // 6265bis §5.7 step 7: a non-ASCII Domain ignores the cookie
-            }
-            if (suffixes.isPublicSuffix(domainAttribute) && !CookieRules.isIpAddress(domainAttribute)) {
-                if (!domainAttribute.equals(host)) {
-                    return null;  // §5.3 step 5: Domain=com
-                }
-                domainAttribute = null;  // ... unless it is the host itself: host-only
-            }
+        Scope scope = scope(parsed.domain(), url.host(), suffixes);
+        if (scope == null) {
+            return null;
         }
-        if (domainAttribute != null && !domainAttribute.isEmpty()) {
-            if (!CookieRules.domainMatches(host, domainAttribute)) {
-                return null;  // §5.3 step 6: a domain the request host does not belong to
-            }
-            hostOnly = false;
-            domain = domainAttribute;
-        } else {
-            hostOnly = true;
-            domain = host;
-        }
-        // §5.3 step 7; step 8 with 6265bis: Secure only from a secure origin.
+        // §5.3 step 7; step 8 with 6265bis §5.7 step 8: Secure only from a secure origin.
         String path = parsed.path() != null ? parsed.path() : CookieRules.defaultPath(url.encodedPath());
-        if (parsed.secure() && !secureOrigin) {
+        if (parsed.secure() && !CookieRules.isSecure(url)) {
             return null;
         }
         if (parsed.sameSite() == SameSite.NONE && !parsed.secure()) {
             return null;  // 6265bis §5.7: SameSite=None requires Secure
         }
-        if (!prefixesAllow(parsed, hostOnly, path)) {
+        if (!prefixesAllow(parsed, scope.hostOnly(), path)) {
             return null;
         }
         Cookie.Builder builder = Cookie.builder()
                 .name(parsed.name()).value(parsed.value())
-                .domain(domain).hostOnly(hostOnly).path(path)
+                .domain(scope.domain()).hostOnly(scope.hostOnly()).path(path)
                 .secure(parsed.secure()).httpOnly(parsed.httpOnly()).sameSite(parsed.sameSite())
                 .creationTime(now).lastAccessTime(now);
         Instant expiry = expiry(parsed, now, limits);
@@ -75,10 +56,31 @@ final class StorageModel {
         try {
             return builder.build();
         } catch (InvalidSyntaxException e) {
-            // A name with HTAB inside, a path with HTAB: text no server sends on purpose and that a
+            // A name or path with HTAB inside: text no server sends on purpose and that a
             // cookies.txt line could not hold. Ignored like any other cookie the rules refuse.
             return null;
         }
+    }
+
+    /**
+     * §5.3 steps 4–6: the {@code Domain} attribute (last one, leading dot gone), the public suffix
+     * check and domain matching; {@code null} when the cookie must be ignored.
+     */
+    private static Scope scope(String domainAttribute, String host, PublicSuffixList suffixes) {
+        if (domainAttribute == null || domainAttribute.isEmpty()) {
+            return new Scope(host, true);
+        }
+        for (int i = 0; i < domainAttribute.length(); i++) {
+            if (domainAttribute.charAt(i) >= 0x80) {
+                return null;  // 6265bis §5.7 step 7: a non-ASCII Domain ignores the cookie
+            }
+        }
+        if (suffixes.isPublicSuffix(domainAttribute)) {
+            // §5.3 step 5: Domain=com is refused, unless it is the request host itself: host-only
+            return domainAttribute.equals(host) ? new Scope(host, true) : null;
+        }
+        // §5.3 step 6: a domain the request host does not belong to is refused
+        return CookieRules.domainMatches(host, domainAttribute) ? new Scope(domainAttribute, false) : null;
     }
 
     /**
@@ -126,14 +128,5 @@ final class StorageModel {
 
     private static boolean startsWithIgnoreCase(String s, String prefix) {
         return s.regionMatches(true, 0, prefix, 0, prefix.length());
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }
