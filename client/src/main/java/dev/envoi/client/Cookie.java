@@ -272,7 +272,10 @@ public final class Cookie {
             return this;
         }
 
-        /** The domain, an ASCII host name or IP address, lower-cased here; no leading dot. Required. */
+        /**
+         * The domain, an ASCII host name or IP address as {@link Url#host()} gives it, lower-cased
+         * here; no leading dot (use {@link #hostOnly(boolean) hostOnly(false)} for subdomains). Required.
+         */
         public Builder domain(String domain) {
             this.domain = Objects.requireNonNull(domain, "domain");
             return this;

@@ -112,7 +112,10 @@ public interface CookieJar {
     /** Every unexpired cookie, in no particular order, without touching last-access times. */
     List<Cookie> all();
 
-    /** Removes the cookies {@code filter} accepts; returns how many. */
+    /**
+     * Removes the cookies {@code filter} accepts; returns how many. The standard jar runs the
+     * filter while holding its lock: it must be quick and must not use the jar.
+     */
     int removeIf(Predicate<Cookie> filter);
 
     /** Removes every cookie. */

@@ -152,6 +152,22 @@ class CookieJarTest {
     }
 
     @Test
+    void domainAttributeEdgeCases() {
+        receive("http://www.example.com/", "a=1; Domain=example.com; Domain=.",  // last wins: empty, host-only
+                "b=2; Domain=ex\u00e4mple.com",                                    // non-ASCII: ignored
+                "c=3; Domain=example.com; Domain=");                               // empty value: ignored
+        assertThat(jar.all()).extracting(c -> c.name() + " " + c.domain() + " " + c.hostOnly())
+                .containsExactlyInAnyOrder("a www.example.com true", "c example.com false");
+        receive("http://example.com./", "dot=1");                                  // a fully qualified host
+        assertThat(header("http://example.com./")).isEqualTo("dot=1");
+        assertThat(header("http://example.com/")).isEqualTo("c=3");  // a different host name
+        receive("http://localhost/", "l=1; Domain=localhost");                    // a suffix equal to the host
+        assertThat(header("http://localhost/")).isEqualTo("l=1");
+        receive("http://app.localhost/", "x=1; Domain=localhost");                // a suffix above the host
+        assertThat(header("http://app.localhost/")).isNull();
+    }
+
+    @Test
     void ipAddressHostsMatchOnlyThemselves() {
         receive("http://192.168.0.10/", "a=1", "b=2; Domain=168.0.10", "c=3; Domain=192.168.0.10");
         assertThat(header("http://192.168.0.10/")).isEqualTo("a=1; c=3");

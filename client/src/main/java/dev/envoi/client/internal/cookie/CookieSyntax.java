@@ -34,7 +34,9 @@ public final class CookieSyntax {
     }
 
     /**
-     * A domain: ASCII letters, digits, {@code - . _ :}, no dot at either end; returned lower-cased.
+     * A domain: ASCII letters, digits, {@code - . _ :}, no leading dot (which in a {@code cookies.txt}
+     * line means "and subdomains"); returned lower-cased. A trailing dot is allowed: a request to
+     * {@code http://example.com./} is to a host of that name.
      */
     public static String checkDomain(String domain) {
         if (domain.isEmpty()) {
@@ -45,9 +47,9 @@ public final class CookieSyntax {
             char c = domain.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '.' || c == '_' || c == ':';
-            if (!ok || (c == '.' && (i == 0 || i == domain.length() - 1))) {
+            if (!ok || (c == '.' && i == 0)) {
                 throw new InvalidSyntaxException("cookie domain must be an ASCII host name or address"
-                        + " without leading or trailing dot, found " + describe(c), domain, i,
+                        + " without leading dot, found " + describe(c), domain, i,
                         "RFC 6265 §5.1.2");
             }
             lower.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
