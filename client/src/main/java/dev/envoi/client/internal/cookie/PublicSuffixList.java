@@ -1,16 +1,12 @@
 package dev.envoi.client.internal.cookie;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The Public Suffix List (https://publicsuffix.org/list/), used by RFC 6265 §5.3 step 5 to refuse a
@@ -22,7 +18,8 @@ import java.util.Locale;
  * once per JVM, on first use (the holder idiom makes that lazy and thread-safe), into three sorted
  * {@code String[]} arrays searched by binary search: about 10,000 strings in total, shared by every
  * cookie jar. Rules written in Unicode are converted to their A-label ({@code xn--}) form, the form
- * {@link dev.envoi.core.Url#host()} produces. Both the ICANN and the PRIVATE sections are used, as
+ * {@link dev.envoi.core.Url#host()} produces, by {@link Punycode}. Loading takes a few tens of
+ * milliseconds. Both the ICANN and the PRIVATE sections are used, as
  * browsers do.
  *
  * <p>The algorithm is the list's own (https://publicsuffix.org/list/ "Formal algorithm"): a matching
@@ -125,62 +122,49 @@ public final class PublicSuffixList {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " missing from dev.envoi.client");
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            return parse(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the public suffix list " + RESOURCE, e);
         }
     }
 
-    /** Parses the list format: one rule per line, read up to the first whitespace; {@code //} comments. */
-    static PublicSuffixList parse(BufferedReader reader) throws IOException {
+    /**
+     * Parses the list format (UTF-8): one rule per line, read up to the first whitespace; lines
+     * starting with {@code //} are comments. Works on the bytes: all but a few hundred lines are
+     * ASCII and become strings without a decoder.
+     */
+    static PublicSuffixList parse(byte[] data) {
         List<String> rules = new ArrayList<>(10_000);
         List<String> wildcards = new ArrayList<>(128);
         List<String> exceptions = new ArrayList<>(16);
-        String line;
-        while ((line = reader.readLine()) != null) {
-            int end = 0;
-            while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+        int i = 0;
+        while (i < data.length) {
+            int start = i;
+            int end = start;
+            boolean ascii = true;
+            while (end < data.length && data[end] != ' ' && data[end] != '\t' && data[end] != '\r'
+                    && data[end] != '\n') {
+                ascii &= data[end] >= 0;
                 end++;
             }
-            if (end == 0 || line.startsWith("//")) {
+            while (i < data.length && data[i] != '\n') {
+                i++;
+            }
+            i++;
+            if (end == start || (data[start] == '/' && end > start + 1 && data[start + 1] == '/')) {
                 continue;
             }
-            String rule = line.substring(0, end);
+            String rule = ascii ? new String(data, start, end - start, StandardCharsets.ISO_8859_1)
+                    : Punycode.toAscii(new String(data, start, end - start, StandardCharsets.UTF_8));
             if (rule.startsWith("!")) {
-                add(exceptions, rule.substring(1));
+                exceptions.add(rule.substring(1));
             } else if (rule.startsWith("*.")) {
-                add(wildcards, rule.substring(2));
+                wildcards.add(rule.substring(2));
             } else {
-                add(rules, rule);
+                rules.add(rule);
             }
         }
         return new PublicSuffixList(sorted(rules), sorted(wildcards), sorted(exceptions));
-    }
-
-    private static void add(List<String> target, String rule) {
-        String ascii = toAscii(rule);
-        if (ascii != null) {
-            target.add(ascii);
-        }
-    }
-
-    /** A-label form of a rule or host; {@code null} if IDNA refuses it (then no ASCII host can match). */
-    static String toAscii(String name) {
-        boolean ascii = true;
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return name.toLowerCase(Locale.ROOT);
-        }
-        try {
-            return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String[] sorted(List<String> list) {

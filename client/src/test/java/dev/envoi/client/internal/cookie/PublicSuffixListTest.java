@@ -6,7 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringReader;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,7 +37,7 @@ class PublicSuffixListTest {
                 String input = unquote(args.substring(0, comma));
                 String expected = unquote(args.substring(comma + 2));
                 String actual = registrable(input);
-                String expectedAscii = expected == null ? null : PublicSuffixList.toAscii(expected);
+                String expectedAscii = expected == null ? null : IDN.toASCII(expected);
                 if (!Objects.equals(expectedAscii, actual)) {
                     failures.add(line + " gave " + actual);
                 }
@@ -54,8 +54,9 @@ class PublicSuffixListTest {
         if (input == null) {
             return null;
         }
-        String ascii = PublicSuffixList.toAscii(input.toLowerCase(Locale.ROOT));
-        return ascii == null ? null : list.registrableDomain(ascii);
+        // as Url.host() would give it: IDNA to-ASCII for non-ASCII names, lower case
+        String lower = input.toLowerCase(Locale.ROOT);
+        return list.registrableDomain(lower.chars().allMatch(c -> c < 0x80) ? lower : IDN.toASCII(lower));
     }
 
     @Test
@@ -111,13 +112,37 @@ class PublicSuffixListTest {
 
     @Test
     void parsesTheListFormat() throws IOException {
-        PublicSuffixList small = PublicSuffixList.parse(new BufferedReader(new StringReader(
-                "// comment\n\ncom\n*.ck\n!www.ck\nexample.com   trailing words are ignored\n")));
-        assertThat(small.ruleCounts()).containsExactly(2, 1, 1);
+        PublicSuffixList small = PublicSuffixList.parse(("// comment\n\ncom\r\n*.ck\n!www.ck\n"
+                + "example.com   trailing words are ignored\n\u516c\u53f8.cn").getBytes(StandardCharsets.UTF_8));
+        assertThat(small.ruleCounts()).containsExactly(3, 1, 1);
+        assertThat(small.isPublicSuffix("xn--55qx5d.cn")).isTrue();
         assertThat(small.publicSuffix("a.example.com")).isEqualTo("example.com");
         assertThat(small.publicSuffix("a.b.ck")).isEqualTo("b.ck");
         assertThat(small.publicSuffix("www.ck")).isEqualTo("ck");
         assertThat(small.publicSuffix("x.y.unlisted")).isEqualTo("unlisted");
+    }
+
+    /** Punycode (used at load time instead of IDN, which is slow to start) agrees with IDN on the list. */
+    @Test
+    void punycodeAgreesWithIdnOnEveryUnicodeRule() throws IOException {
+        assertThat(Punycode.toAscii("B\u00fccher.example")).isEqualTo("xn--bcher-kva.example");
+        assertThat(Punycode.toAscii("m\u00fcnchen")).isEqualTo("xn--mnchen-3ya");
+        assertThat(Punycode.toAscii("\u98df\u72ee.\u4e2d\u56fd")).isEqualTo("xn--85x722f.xn--fiqs8s");
+        int unicodeRules = 0;
+        try (InputStream in = PublicSuffixList.class.getResourceAsStream(PublicSuffixList.RESOURCE);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in),
+                        StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("//") || line.isBlank() || line.chars().allMatch(c -> c < 0x80)) {
+                    continue;
+                }
+                String rule = line.strip().replaceFirst("^[!]|^[*][.]", "");
+                assertThat(Punycode.toAscii(rule)).as(rule).isEqualTo(IDN.toASCII(rule, IDN.ALLOW_UNASSIGNED));
+                unicodeRules++;
+            }
+        }
+        assertThat(unicodeRules).isEqualTo(459);
     }
 
     private static String unquote(String arg) {
