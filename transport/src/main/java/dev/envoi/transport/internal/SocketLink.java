@@ -1,0 +1,152 @@
+package dev.envoi.transport.internal;
+
+import dev.envoi.transport.TransportTimeoutException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A {@link Link} over a blocking {@link Socket} or {@link SSLSocket}.
+ *
+ * <p>Read timeouts are the socket's {@code SO_TIMEOUT}. Blocking socket writes have no timeout in the
+ * JDK, so a write timeout is a watchdog: before each write a task is scheduled on the shared
+ * {@link Scheduler} for the deadline, and cancelled when the write returns. If it fires, the write is
+ * still blocked (the peer stopped reading and the send buffer is full): the task closes the socket,
+ * which makes the blocked write throw, and the write reports a {@code TransportTimeoutException}. The
+ * connection is gone afterwards, which is right: part of a message may have been sent.
+ */
+public final class SocketLink implements Link {
+    private final Socket socket;
+    private final String peer;
+    private final InputStream in;
+    private final OutputStream out;
+    private volatile int writeTimeout;
+    private volatile boolean writeTimedOut;
+    private volatile boolean closed;
+
+    public SocketLink(Socket socket, String peer) throws IOException {
+        this.socket = socket;
+        this.peer = peer;
+        this.in = socket.getInputStream();
+        this.out = new WatchedOutput(socket.getOutputStream());
+    }
+
+    @Override
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public OutputStream output() {
+        return out;
+    }
+
+    @Override
+    public void setReadTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    @Override
+    public int readTimeout() {
+        try {
+            return socket.getSoTimeout();
+        } catch (SocketException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void setWriteTimeout(int millis) {
+        this.writeTimeout = millis;
+    }
+
+    @Override
+    public SSLSession tlsSession() {
+        return socket instanceof SSLSocket s ? s.getSession() : null;
+    }
+
+    @Override
+    public String applicationProtocol() {
+        if (socket instanceof SSLSocket s) {
+            String p = s.getApplicationProtocol();
+            return p == null || p.isEmpty() ? null : p;
+        }
+        return null;
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort; the socket is unusable either way
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private final class WatchedOutput extends OutputStream {
+        private final OutputStream raw;
+
+        WatchedOutput(OutputStream raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int timeout = writeTimeout;
+            if (timeout <= 0) {
+                raw.write(b, off, len);
+                return;
+            }
+            ScheduledFuture<?> watchdog = Scheduler.schedule(() -> {
+                writeTimedOut = true;
+                close();
+            }, TimeUnit.MILLISECONDS.toNanos(timeout));
+            try {
+                raw.write(b, off, len);
+            } catch (IOException e) {
+                if (writeTimedOut) {
+                    TransportTimeoutException t = new TransportTimeoutException(
+                            TransportTimeoutException.Phase.WRITE, peer, timeout);
+                    t.initCause(e);
+                    throw t;
+                }
+                throw e;
+            } finally {
+                watchdog.cancel(false);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            raw.flush();
+        }
+
+        @Override
+        public void close() {
+            SocketLink.this.close();
+        }
+    }
+}
