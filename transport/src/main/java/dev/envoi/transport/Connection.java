@@ -52,6 +52,10 @@ public final class Connection implements Closeable {
     private volatile boolean keepAliveSet;
     private volatile int writeTimeoutMillis;
 
+    // Set by the Dialer: the server asked for a client certificate (TLS 1.3 refuses it after our Finished).
+    volatile boolean clientCertificateRequested;
+    private volatile boolean anyByteRead;
+
     // Owned by ConnectionPool, guarded by its lock.
     volatile ConnectionPool pool;
     boolean leased;
@@ -233,6 +237,12 @@ public final class Connection implements Closeable {
             // arrives with the first read, not in startHandshake().
             return TlsFailures.classify(route.authority(), e);
         }
+        if (clientCertificateRequested && !anyByteRead && !(e instanceof SSLException)) {
+            // ...or the server closed at once and we only see a reset or broken pipe
+            return new TlsHandshakeException(route.authority(), TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REJECTED,
+                    "the server asked for a client certificate and closed the connection before answering: "
+                    + e.getMessage(), e);
+        }
         return e;
     }
 
@@ -297,7 +307,11 @@ public final class Connection implements Closeable {
 
         private int rawRead(byte[] b, int off, int len) throws IOException {
             try {
-                return link.input().read(b, off, len);
+                int n = link.input().read(b, off, len);
+                if (n > 0) {
+                    anyByteRead = true;
+                }
+                return n;
             } catch (IOException e) {
                 throw translate(e, false);
             }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
@@ -130,11 +129,15 @@ public final class Dialer {
                 socket.setSoTimeout(remaining(deadline, route));
                 tunnel.establish(route, socket.getInputStream(), socket.getOutputStream());
             }
+            boolean certificateAsked = false;
             if (route.isTls()) {
                 socket = handshake(route, socket, remaining(deadline, route));
+                certificateAsked = route.tls().clientCertificateRequested(socket);
             }
             String peer = Route.formatAddress((java.net.InetSocketAddress) socket.getRemoteSocketAddress());
-            return finish(route, new SocketLink(socket, peer));
+            Connection c = finish(route, new SocketLink(socket, peer));
+            c.clientCertificateRequested = certificateAsked;
+            return c;
         } catch (SocketTimeoutException e) {
             close(socket);
             TransportTimeoutException t = new TransportTimeoutException(TransportTimeoutException.Phase.HANDSHAKE,
@@ -181,9 +184,17 @@ public final class Dialer {
         try {
             ssl.startHandshake();
         } catch (SocketTimeoutException e) {
+            tls.clientCertificateRequested(ssl);
             throw e;
-        } catch (SSLException e) {
+        } catch (IOException e) {
+            boolean asked = tls.clientCertificateRequested(ssl);
             TlsHandshakeException t = TlsFailures.classify(route.authority(), e);
+            if (asked && (t == null || t.reason() == TlsHandshakeException.Reason.OTHER)) {
+                // TLS 1.2: a server refusing our (missing) certificate may close before we read its alert
+                throw new TlsHandshakeException(route.authority(), TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REJECTED,
+                        "the server asked for a client certificate" + (tls.hasClientCertificate() ? "" : " and none is configured")
+                        + ", then failed the handshake: " + e.getMessage(), e);
+            }
             throw t != null ? t : e;
         }
         return ssl;

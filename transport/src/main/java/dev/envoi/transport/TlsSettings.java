@@ -2,6 +2,7 @@ package dev.envoi.transport;
 
 import dev.envoi.transport.internal.CheckingTrustManager;
 import dev.envoi.transport.internal.Pem;
+import dev.envoi.transport.internal.RecordingKeyManager;
 import dev.envoi.transport.internal.TrustAllManager;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -68,6 +70,7 @@ public final class TlsSettings {
     private final Map<String, Set<String>> pins;
     private final List<String> protocols;
     private final boolean insecure;
+    private final RecordingKeyManager keyManager;
     private final SSLContext context;
 
     private TlsSettings(Builder b, boolean insecure) {
@@ -78,6 +81,15 @@ public final class TlsSettings {
         this.pins = Collections.unmodifiableMap(new LinkedHashMap<>(b.pins));
         this.protocols = List.copyOf(b.protocols);
         this.insecure = insecure;
+        X509ExtendedKeyManager configured = null;
+        if (keyManagers != null) {
+            for (KeyManager k : keyManagers) {
+                if (k instanceof X509ExtendedKeyManager x) {
+                    configured = x;
+                }
+            }
+        }
+        this.keyManager = new RecordingKeyManager(configured);
         this.context = createContext();
     }
 
@@ -128,6 +140,11 @@ public final class TlsSettings {
     /** The JSSE context these settings configure (for the dialer; do not change it). */
     SSLContext sslContext() {
         return context;
+    }
+
+    /** Whether the server asked this socket for a client certificate during its handshake; forgets it. */
+    boolean clientCertificateRequested(java.net.Socket socket) {
+        return keyManager.forget(socket);
     }
 
     /** The pins that apply to an ASCII host: exact patterns, and {@code *.suffix} for any subdomain. */
@@ -193,7 +210,7 @@ public final class TlsSettings {
                 tm = new CheckingTrustManager(pkix, this::pinsFor);
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(keyManagers, new TrustManager[] {tm}, null);
+            ctx.init(new KeyManager[] {keyManager}, new TrustManager[] {tm}, null);
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot initialise TLS: " + e.getMessage(), e);
