@@ -310,6 +310,12 @@ public final class Connection implements Closeable {
                 int n = link.input().read(b, off, len);
                 if (n > 0) {
                     anyByteRead = true;
+                } else if (n < 0 && clientCertificateRequested && !anyByteRead && !route.tls().hasClientCertificate()) {
+                    // TLS 1.3: the refusal may arrive as a bare close instead of an alert
+                    reusable = false;
+                    throw new TlsHandshakeException(route.authority(), TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REJECTED,
+                            "the server asked for a client certificate, none is configured, and it closed the"
+                            + " connection without a response", null);
                 }
                 return n;
             } catch (IOException e) {

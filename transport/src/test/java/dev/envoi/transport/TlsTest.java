@@ -133,6 +133,31 @@ class TlsTest {
     }
 
     @Test
+    void pooledTlsConnectionSurvivesTheStaleProbe() throws Exception {
+        HttpsServer server = server(TestPki.server(ca), false);
+        try (ConnectionPool pool = ConnectionPool.newBuilder().dialer(dialer()).build()) {
+            Route r = route("localhost", server, trustingCa().build());
+            Connection first = pool.acquire(r);
+            pool.release(first);
+            for (int i = 0; i < 3; i++) {
+                Connection c = pool.acquire(r);
+                assertThat(c).isSameAs(first); // the 1 ms probe read on the SSLSocket left it usable
+                c.output().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                c.output().flush();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    head.append((char) c.input().read());
+                }
+                assertThat(head.toString()).startsWith("HTTP/1.1 200 OK").containsIgnoringCase("content-length: 5");
+                assertThat(new String(c.input().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("hello");
+                pool.release(c);
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void expiredCertificate() throws Exception {
         Instant now = Instant.now();
         TestPki.Issued expired = TestPki.leaf(ca, "localhost", now.minus(10, ChronoUnit.DAYS),
