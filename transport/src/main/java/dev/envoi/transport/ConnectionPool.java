@@ -6,13 +6,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -59,11 +54,7 @@ public final class ConnectionPool implements Closeable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition slotFreed = lock.newCondition();
-    private final Map<Route, Deque<Connection>> idle = new HashMap<>(); // newest first
-    private final Map<Route, int[]> perRoute = new HashMap<>();         // leased + idle + dialing
-    private int total;
-    private int leased;
-    private int idleCount;
+    private final PoolLedger ledger = new PoolLedger(); // guarded by lock
     private boolean closed;
     private ScheduledFuture<?> cleanup;
     private long cleanupAtNanos;
@@ -98,42 +89,48 @@ public final class ConnectionPool implements Closeable {
         Objects.requireNonNull(timeout, "timeout");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<Connection> toClose = new ArrayList<>();
-            Connection candidate;
-            boolean dial;
-            lock.lock();
-            try {
-                while (true) {
-                    checkOpen();
-                    evictExpired(System.nanoTime(), toClose);
-                    candidate = pollIdle(route);
-                    dial = candidate == null && reserve(route, toClose);
-                    if (candidate != null || dial) {
-                        break;
-                    }
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw new TransportTimeoutException(TransportTimeoutException.Phase.POOL,
-                                route + ", " + maxPerRoute + " per route and " + maxTotal + " in total in use",
-                                timeout.toMillis());
-                    }
-                    slotFreed.awaitNanos(left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for a connection to " + route);
-            } finally {
-                lock.unlock();
-                closeAll(toClose);
+            Connection candidate = leaseOrReserve(route, deadline, timeout);
+            if (candidate == null) {
+                return dialReserved(route);
             }
-            if (candidate != null) {
-                if (candidate.probeAlive()) {
-                    return candidate;
-                }
-                candidate.close(); // the server closed it while idle; the pool forgets it in closed()
-                continue;
+            if (candidate.probeAlive()) {
+                return candidate;
             }
-            return dialReserved(route);
+            candidate.close(); // the server closed it while idle; the pool forgets it in closed()
+        }
+    }
+
+    /** Under the lock: an idle connection (leased now), or {@code null} after reserving a slot to dial; waits when full. */
+    private Connection leaseOrReserve(Route route, long deadline, Duration timeout) throws IOException {
+        List<Connection> toClose = new ArrayList<>();
+        lock.lock();
+        try {
+            while (true) {
+                checkOpen();
+                evictExpired(toClose);
+                Connection idle = ledger.leaseIdle(route);
+                if (idle != null) {
+                    return idle;
+                }
+                if (ledger.slots(route) < maxPerRoute
+                        && (ledger.total() < maxTotal || ledger.evictOldest(toClose))) {
+                    ledger.reserve(route);
+                    return null;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TransportTimeoutException(TransportTimeoutException.Phase.POOL,
+                            route + ", " + maxPerRoute + " per route and " + maxTotal + " in total in use",
+                            timeout.toMillis());
+                }
+                slotFreed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a connection to " + route);
+        } finally {
+            lock.unlock();
+            closeAll(toClose);
         }
     }
 
@@ -146,7 +143,7 @@ public final class ConnectionPool implements Closeable {
      */
     public void release(Connection connection) {
         Objects.requireNonNull(connection, "connection");
-        Connection toClose = null;
+        boolean close = false;
         lock.lock();
         try {
             if (connection.pool != this) {
@@ -158,8 +155,6 @@ public final class ConnectionPool implements Closeable {
             if (!connection.leased) {
                 throw new IllegalStateException("connection released twice: " + connection);
             }
-            connection.leased = false;
-            leased--;
             long now = System.nanoTime();
             long expires = now + maxIdleNanos;
             Optional<Long> keepAlive = connection.keepAliveUntilNanos();
@@ -167,21 +162,18 @@ public final class ConnectionPool implements Closeable {
                 expires = keepAlive.get();
             }
             if (!closed && connection.isReusable() && expires - now > 0) {
-                connection.markIdleNow();
-                connection.expiresAtNanos = expires;
-                idle.computeIfAbsent(connection.route(), r -> new ArrayDeque<>()).addFirst(connection);
-                idleCount++;
+                ledger.park(connection, expires);
                 scheduleCleanup(expires);
             } else {
-                forget(connection);
-                toClose = connection;
+                ledger.forget(connection);
+                close = true;
             }
             slotFreed.signalAll();
         } finally {
             lock.unlock();
         }
-        if (toClose != null) {
-            toClose.close();
+        if (close) {
+            connection.close();
         }
     }
 
@@ -190,14 +182,7 @@ public final class ConnectionPool implements Closeable {
         List<Connection> toClose = new ArrayList<>();
         lock.lock();
         try {
-            for (Deque<Connection> d : idle.values()) {
-                for (Connection c : d) {
-                    forget(c);
-                    toClose.add(c);
-                }
-            }
-            idle.clear();
-            idleCount = 0;
+            ledger.evictAll(toClose);
             slotFreed.signalAll();
         } finally {
             lock.unlock();
@@ -225,7 +210,7 @@ public final class ConnectionPool implements Closeable {
     public int leasedCount() {
         lock.lock();
         try {
-            return leased;
+            return ledger.leased();
         } finally {
             lock.unlock();
         }
@@ -235,7 +220,7 @@ public final class ConnectionPool implements Closeable {
     public int idleCount() {
         lock.lock();
         try {
-            return idleCount;
+            return ledger.idleCount();
         } finally {
             lock.unlock();
         }
@@ -245,8 +230,7 @@ public final class ConnectionPool implements Closeable {
     public int idleCount(Route route) {
         lock.lock();
         try {
-            Deque<Connection> d = idle.get(route);
-            return d == null ? 0 : d.size();
+            return ledger.idleCount(route);
         } finally {
             lock.unlock();
         }
@@ -256,7 +240,7 @@ public final class ConnectionPool implements Closeable {
     public int connectionCount() {
         lock.lock();
         try {
-            return total;
+            return ledger.total();
         } finally {
             lock.unlock();
         }
@@ -266,23 +250,10 @@ public final class ConnectionPool implements Closeable {
     void closed(Connection c) {
         lock.lock();
         try {
-            if (c.pool != this) {
-                return;
+            if (c.pool == this) {
+                ledger.forget(c);
+                slotFreed.signalAll();
             }
-            if (c.leased) {
-                c.leased = false;
-                leased--;
-            } else {
-                Deque<Connection> d = idle.get(c.route());
-                if (d != null && d.remove(c)) {
-                    idleCount--;
-                    if (d.isEmpty()) {
-                        idle.remove(c.route());
-                    }
-                }
-            }
-            forget(c);
-            slotFreed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -295,7 +266,7 @@ public final class ConnectionPool implements Closeable {
         } catch (IOException | RuntimeException e) {
             lock.lock();
             try {
-                unreserve(route);
+                ledger.unreserve(route);
                 slotFreed.signalAll();
             } finally {
                 lock.unlock();
@@ -304,14 +275,11 @@ public final class ConnectionPool implements Closeable {
         }
         lock.lock();
         try {
-            if (closed) {
-                unreserve(route);
-            } else {
-                c.pool = this;
-                c.leased = true;
-                leased++;
+            if (!closed) {
+                ledger.leaseNew(c, this);
                 return c;
             }
+            ledger.unreserve(route);
         } finally {
             lock.unlock();
         }
@@ -319,96 +287,10 @@ public final class ConnectionPool implements Closeable {
         throw new IllegalStateException("connection pool closed while dialing " + route);
     }
 
-    /** Takes a slot for a new connection if the limits allow; may evict another route's oldest idle connection. */
-    private boolean reserve(Route route, List<Connection> toClose) {
-        int[] count = perRoute.get(route);
-        if (count != null && count[0] >= maxPerRoute) {
-            return false;
-        }
-        if (total >= maxTotal) {
-            Connection victim = oldestIdle();
-            if (victim == null) {
-                return false;
-            }
-            removeIdle(victim);
-            forget(victim);
-            toClose.add(victim);
-        }
-        perRoute.computeIfAbsent(route, r -> new int[1])[0]++;
-        total++;
-        return true;
-    }
-
-    private void unreserve(Route route) {
-        int[] count = perRoute.get(route);
-        if (--count[0] == 0) {
-            perRoute.remove(route);
-        }
-        total--;
-    }
-
-    private void forget(Connection c) {
-        c.pool = null;
-        unreserve(c.route());
-    }
-
-    private Connection pollIdle(Route route) {
-        Deque<Connection> d = idle.get(route);
-        if (d == null) {
-            return null;
-        }
-        Connection c = d.pollFirst();
-        if (d.isEmpty()) {
-            idle.remove(route);
-        }
-        if (c != null) {
-            idleCount--;
-            c.leased = true;
-            leased++;
-        }
-        return c;
-    }
-
-    private void removeIdle(Connection c) {
-        Deque<Connection> d = idle.get(c.route());
-        d.remove(c);
-        if (d.isEmpty()) {
-            idle.remove(c.route());
-        }
-        idleCount--;
-    }
-
-    private Connection oldestIdle() {
-        Connection oldest = null;
-        for (Deque<Connection> d : idle.values()) {
-            Connection c = d.peekLast();
-            if (c != null && (oldest == null || c.idleSinceNanos() - oldest.idleSinceNanos() < 0)) {
-                oldest = c;
-            }
-        }
-        return oldest;
-    }
-
-    private void evictExpired(long now, List<Connection> toClose) {
-        if (idleCount == 0) {
-            return;
-        }
-        for (Iterator<Deque<Connection>> routes = idle.values().iterator(); routes.hasNext(); ) {
-            Deque<Connection> d = routes.next();
-            for (Iterator<Connection> it = d.iterator(); it.hasNext(); ) {
-                Connection c = it.next();
-                if (now - c.expiresAtNanos >= 0 || !c.isOpen()) {
-                    it.remove();
-                    idleCount--;
-                    forget(c);
-                    toClose.add(c);
-                }
-            }
-            if (d.isEmpty()) {
-                routes.remove();
-            }
-        }
-        if (!toClose.isEmpty()) {
+    private void evictExpired(List<Connection> toClose) {
+        int before = toClose.size();
+        ledger.evictExpired(System.nanoTime(), toClose);
+        if (toClose.size() > before) {
             slotFreed.signalAll();
         }
     }
@@ -432,20 +314,9 @@ public final class ConnectionPool implements Closeable {
             if (closed) {
                 return;
             }
-            long now = System.nanoTime();
-            evictExpired(now, toClose);
-            long next = Long.MAX_VALUE;
-            boolean any = false;
-            for (Deque<Connection> d : idle.values()) {
-                for (Connection c : d) {
-                    if (!any || c.expiresAtNanos - next < 0) {
-                        next = c.expiresAtNanos;
-                        any = true;
-                    }
-                }
-            }
-            if (any) {
-                scheduleCleanup(next);
+            evictExpired(toClose);
+            if (ledger.idleCount() > 0) {
+                scheduleCleanup(ledger.earliestExpiry());
             }
         } finally {
             lock.unlock();

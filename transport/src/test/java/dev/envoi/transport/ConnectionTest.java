@@ -90,6 +90,7 @@ class ConnectionTest {
             server.bind(new InetSocketAddress(LOOPBACK, 0));
             Connection c = dialer().dial(Route.of("http", "127.0.0.1", server.getLocalPort()));
             try (Socket accepted = server.accept()) { // accepted, never read
+                assertThat(accepted.isConnected()).isTrue();
                 c.setWriteTimeout(Duration.ofMillis(300));
                 byte[] chunk = new byte[64 * 1024];
                 long start = System.nanoTime();
