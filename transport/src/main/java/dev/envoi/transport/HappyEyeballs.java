@@ -167,7 +167,11 @@ final class HappyEyeballs {
         boolean timedOut = finished < addresses.size() && !(last instanceof InterruptedIOException);
         if (timedOut) {
             for (Attempt a : started) {
-                if (failures.stream().noneMatch(f -> f.address().equals(a.address))) {
+                boolean reported = false;
+                for (ConnectFailedException.Attempt f : failures) {
+                    reported |= f.address().equals(a.address);
+                }
+                if (!reported) {
                     failures.add(new ConnectFailedException.Attempt(a.address, "connect timed out after " + timeoutMillis + " ms"));
                 }
             }

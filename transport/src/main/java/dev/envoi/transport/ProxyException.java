@@ -32,6 +32,36 @@ public class ProxyException extends EnvoiException {
         this.proxy = proxy;
     }
 
+    /**
+     * The HTTP proxy answered CONNECT with {@code 407 Proxy Authentication Required} (RFC 9110
+     * §15.5.8), for the client's {@link TunnelHandshake} to throw.
+     *
+     * @param proxy the proxy as {@code host:port}
+     * @param credentialsSent whether a {@code Proxy-Authorization} field was sent
+     * @param challenges the {@code Proxy-Authenticate} field values, e.g. {@code Basic realm="corp"}, or empty
+     */
+    public static ProxyException authenticationRequired(String proxy, boolean credentialsSent, String challenges) {
+        String asked = challenges == null || challenges.isBlank() ? "" : " (it asks for: " + challenges + ")";
+        return new ProxyException(proxy, "407 Proxy Authentication Required" + asked + "; "
+                + (credentialsSent ? "the credentials sent were refused: check the proxy user name and password"
+                        : "set credentials with Proxy.withCredentials(user, password) or in the proxy URL")
+                + " [RFC 9110 §15.5.8]");
+    }
+
+    /**
+     * The HTTP proxy answered CONNECT with a status other than 2xx or 407 (RFC 9110 §9.3.6), for the
+     * client's {@link TunnelHandshake} to throw.
+     *
+     * @param proxy the proxy as {@code host:port}
+     * @param target the {@code host:port} the tunnel was for
+     * @param status the status code
+     * @param reasonPhrase the reason phrase, or empty
+     */
+    public static ProxyException tunnelRefused(String proxy, String target, int status, String reasonPhrase) {
+        return new ProxyException(proxy, "refused to open a tunnel to " + target + ": " + status
+                + (reasonPhrase == null || reasonPhrase.isEmpty() ? "" : " " + reasonPhrase) + " [RFC 9110 §9.3.6]");
+    }
+
     /** The proxy as {@code host:port}. */
     public String proxy() {
         return proxy;

@@ -110,18 +110,59 @@ class ProxyRoutesTest {
         }
     }
 
-    /** The hook runs after TCP connect and before TLS; TLS then runs end to end through the tunnel. */
-    @Test
-    void tunnelHookRunsBeforeTls() throws Exception {
-        TestPki.Issued ca = TestPki.ca("envoi tunnel CA");
+    /** An SSL server socket on 127.0.0.1 with a certificate for origin.test, and settings that trust it. */
+    private record TlsOrigin(SSLServerSocket server, TlsSettings tls) {
+    }
+
+    private static TlsOrigin tlsOrigin() throws Exception {
+        TestPki.Issued ca = TestPki.ca("envoi proxy CA");
         TestPki.Issued cert = TestPki.leaf(ca, "origin.test", Instant.now().minus(1, ChronoUnit.HOURS),
                 Instant.now().plus(1, ChronoUnit.DAYS), List.of("origin.test"), List.of());
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(cert.keyStore("pw".toCharArray()), "pw".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        TlsSettings tls = TlsSettings.newBuilder().trustPemText(TestPki.pem("CERTIFICATE", ca.cert().getEncoded())).build();
+        SSLServerSocket server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
+        server.bind(new InetSocketAddress(LOOPBACK, 0));
+        return new TlsOrigin(server, TlsSettings.newBuilder()
+                .trustPemText(TestPki.pem("CERTIFICATE", ca.cert().getEncoded())).build());
+    }
 
+    /** Accepts one TLS connection, echoes one byte, and reports the negotiated protocol. */
+    private static CompletableFuture<String> echoOnce(SSLServerSocket server) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (SSLSocket s = (SSLSocket) server.accept()) {
+                int b = s.getInputStream().read();
+                s.getOutputStream().write(b);
+                s.getOutputStream().flush();
+                return s.getSession().getProtocol();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+
+    @Test
+    void tlsRunsEndToEndThroughSocks5() throws Exception {
+        TlsOrigin origin = tlsOrigin();
+        try (SSLServerSocket server = origin.server();
+                TestProxies.Socks5Server socks = new TestProxies.Socks5Server(null, null, Map.of())) {
+            CompletableFuture<String> served = echoOnce(server);
+            Route r = Route.newBuilder().scheme("https").host("origin.test").port(server.getLocalPort()).tls(origin.tls())
+                    .proxy(Proxy.socks5("127.0.0.1", socks.port())).build();
+            try (Connection c = dialer().dial(r)) {
+                assertThat(roundTrip(c, "s")).isEqualTo("s");
+            }
+            assertThat(served.get(5, TimeUnit.SECONDS)).startsWith("TLSv1.");
+            assertThat(socks.requests).containsExactly(new TestProxies.Request(3, "origin.test", server.getLocalPort()));
+        }
+    }
+
+    /** The hook runs after TCP connect and before TLS; TLS then runs end to end through the tunnel. */
+    @Test
+    void tunnelHookRunsBeforeTls() throws Exception {
+        TlsOrigin tlsOrigin = tlsOrigin();
+        TlsSettings tls = tlsOrigin.tls();
         TunnelHandshake lineProtocol = (route, in, out) -> {
             out.write(("OPEN " + route.authority() + "\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -130,19 +171,9 @@ class ProxyRoutesTest {
                 throw new ProxyException(route.proxy().authority(), "refused the tunnel: " + answer);
             }
         };
-        try (SSLServerSocket origin = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
+        try (SSLServerSocket origin = tlsOrigin.server();
                 TestProxies.LineTunnelServer proxy = new TestProxies.LineTunnelServer()) {
-            origin.bind(new InetSocketAddress(LOOPBACK, 0));
-            CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> {
-                try (SSLSocket s = (SSLSocket) origin.accept()) {
-                    int b = s.getInputStream().read();
-                    s.getOutputStream().write(b);
-                    s.getOutputStream().flush();
-                    return s.getSession().getProtocol();
-                } catch (IOException e) {
-                    throw new RuntimeException(e);
-                }
-            });
+            CompletableFuture<String> served = echoOnce(origin);
             Dialer d = dialer().toBuilder().tunnelHandshake(lineProtocol).build();
             Route r = Route.newBuilder().scheme("https").host("origin.test").port(origin.getLocalPort()).tls(tls)
                     .proxy(Proxy.http("127.0.0.1", proxy.port())).build();
