@@ -310,6 +310,8 @@ public final class Connection implements Closeable {
                 int n = link.input().read(b, off, len);
                 if (n > 0) {
                     anyByteRead = true;
+                } else if (n < 0 && closed) {
+                    throw new EnvoiException("connection to " + link.peer() + " was closed (cancelled)");
                 } else if (n < 0 && clientCertificateRequested && !anyByteRead && !route.tls().hasClientCertificate()) {
                     // TLS 1.3: the refusal may arrive as a bare close instead of an alert
                     reusable = false;

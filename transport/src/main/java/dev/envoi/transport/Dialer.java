@@ -130,12 +130,13 @@ public final class Dialer {
                 tunnel.establish(route, socket.getInputStream(), socket.getOutputStream());
             }
             boolean certificateAsked = false;
+            Socket tcp = socket;
             if (route.isTls()) {
                 socket = handshake(route, socket, remaining(deadline, route));
                 certificateAsked = route.tls().clientCertificateRequested(socket);
             }
-            String peer = Route.formatAddress((java.net.InetSocketAddress) socket.getRemoteSocketAddress());
-            Connection c = finish(route, new SocketLink(socket, peer));
+            String peer = Route.formatAddress((java.net.InetSocketAddress) tcp.getRemoteSocketAddress());
+            Connection c = finish(route, new SocketLink(socket, tcp, peer));
             c.clientCertificateRequested = certificateAsked;
             return c;
         } catch (SocketTimeoutException e) {

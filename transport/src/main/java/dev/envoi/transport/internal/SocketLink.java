@@ -21,18 +21,35 @@ import javax.net.ssl.SSLSocket;
  * still blocked (the peer stopped reading and the send buffer is full): the task closes the socket,
  * which makes the blocked write throw, and the write reports a {@code TransportTimeoutException}. The
  * connection is gone afterwards, which is right: part of a message may have been sent.
+ *
+ * <p>Closing never waits on JSSE. {@code SSLSocket.close()} sends close_notify under the record lock,
+ * which a writer blocked on a full send buffer holds indefinitely, and the close_notify write itself
+ * can block on a peer that stopped reading. So when a write is in progress the TCP socket under the
+ * TLS layer is closed first (which fails the blocked write at once); otherwise close_notify is
+ * attempted with a watchdog that closes the TCP socket if it takes longer than {@value #CLOSE_NOTIFY_MILLIS} ms.
  */
 public final class SocketLink implements Link {
+    /** The longest a graceful TLS close may take before the TCP socket is closed under it. */
+    static final int CLOSE_NOTIFY_MILLIS = 1000;
+
     private final Socket socket;
+    private final Socket tcp;
     private final String peer;
     private final InputStream in;
     private final OutputStream out;
     private volatile int writeTimeout;
     private volatile boolean writeTimedOut;
     private volatile boolean closed;
+    private volatile int writing;
 
-    public SocketLink(Socket socket, String peer) throws IOException {
+    /**
+     * @param socket the socket to read and write: an {@link SSLSocket} or the TCP socket itself
+     * @param tcp the TCP socket under it (the same object when there is no TLS)
+     * @param peer the peer, for messages
+     */
+    public SocketLink(Socket socket, Socket tcp, String peer) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.peer = peer;
         this.in = socket.getInputStream();
         this.out = new WatchedOutput(socket.getOutputStream());
@@ -88,9 +105,30 @@ public final class SocketLink implements Link {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        if (socket == tcp) {
+            closeQuietly(tcp);
+            return;
+        }
+        if (writing > 0) {
+            closeQuietly(tcp); // a blocked writer holds the lock close_notify needs: cut the wire first
+        }
+        ScheduledFuture<?> guard = Scheduler.schedule(() -> closeQuietly(tcp),
+                TimeUnit.MILLISECONDS.toNanos(CLOSE_NOTIFY_MILLIS));
         try {
-            socket.close();
+            closeQuietly(socket);
+        } finally {
+            guard.cancel(false);
+            closeQuietly(tcp);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
         } catch (IOException ignored) {
             // closing is best effort; the socket is unusable either way
         }
@@ -116,8 +154,13 @@ public final class SocketLink implements Link {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             int timeout = writeTimeout;
+            writing++; // one writer at a time per connection; volatile for close() on another thread
             if (timeout <= 0) {
-                raw.write(b, off, len);
+                try {
+                    raw.write(b, off, len);
+                } finally {
+                    writing--;
+                }
                 return;
             }
             ScheduledFuture<?> watchdog = Scheduler.schedule(() -> {
@@ -135,6 +178,7 @@ public final class SocketLink implements Link {
                 }
                 throw e;
             } finally {
+                writing--;
                 watchdog.cancel(false);
             }
         }
