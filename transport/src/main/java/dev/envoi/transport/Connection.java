@@ -40,6 +40,8 @@ import javax.net.ssl.SSLSession;
 public final class Connection implements Closeable {
     /** The buffer size of each stream. */
     public static final int BUFFER_SIZE = 8192;
+    /** Idle time after which the pool's stale check on a TLS connection includes a 1 ms read. */
+    static final long PROBE_READ_AFTER_IDLE_MILLIS = 1000;
 
     private final Route route;
     private final Link link;
@@ -184,9 +186,13 @@ public final class Connection implements Closeable {
     }
 
     /**
-     * Whether an idle connection still looks usable: bytes already buffered, or nothing arriving within
-     * 1 ms, mean yes; end of stream or an error mean the server closed it. A byte that does arrive stays
-     * in the input buffer, so nothing is consumed.
+     * Whether an idle connection still looks usable. First a non-blocking look: end of stream or an
+     * error means the server closed it; bytes that arrived stay in the input buffer, so nothing is
+     * consumed. When that cannot be sure (TLS, where raw bytes belong to the TLS layer and a bare FIN
+     * is invisible without a read) a 1 ms read decides, if bytes are pending or the connection has
+     * been idle for {@value #PROBE_READ_AFTER_IDLE_MILLIS} ms or more; a recently used TLS connection
+     * with nothing pending is trusted, as a 1 ms wait on every reuse would cap a thread at under a
+     * thousand requests a second.
      */
     boolean probeAlive() {
         if (closed) {
@@ -195,6 +201,24 @@ public final class Connection implements Closeable {
         if (input.pos < input.limit) {
             return true;
         }
+        int peek = link.peek(input.buf);
+        if (peek > 0) {
+            input.pos = 0;
+            input.limit = peek;
+            return true;
+        }
+        if (peek == Link.PEEK_CLOSED) {
+            return false;
+        }
+        if (peek == Link.PEEK_QUIET || (peek == Link.PEEK_PROBABLY_QUIET
+                && System.nanoTime() - idleSinceNanos < PROBE_READ_AFTER_IDLE_MILLIS * 1_000_000L)) {
+            return true;
+        }
+        return probeRead();
+    }
+
+    /** A read with a 1 ms timeout: quiet means alive, end of stream or an error means closed. */
+    private boolean probeRead() {
         int saved = link.readTimeout();
         try {
             link.setReadTimeout(1);

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,7 +62,7 @@ final class HappyEyeballs {
 
     private final class Attempt implements Runnable {
         final InetSocketAddress address;
-        final Socket socket = new Socket();
+        final Socket socket = newSocket();
         final int timeoutMillis;
         final LinkedBlockingQueue<Outcome> results;
         volatile Thread thread;
@@ -178,6 +179,18 @@ final class HappyEyeballs {
             last = new TransportTimeoutException(TransportTimeoutException.Phase.CONNECT, Route.authority(host, port), timeoutMillis);
         }
         throw new ConnectFailedException(host, port, failures, last);
+    }
+
+    /**
+     * A TCP socket backed by a {@link SocketChannel} (its socket adaptor), so that an idle pooled
+     * connection can be checked with a non-blocking read instead of a timed one.
+     */
+    private static Socket newSocket() {
+        try {
+            return SocketChannel.open().socket();
+        } catch (IOException e) {
+            return new Socket(); // no channel available: the pool falls back to a 1 ms timed read
+        }
     }
 
     private static String describe(IOException e, Attempt a) {

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
@@ -63,6 +65,30 @@ public final class SocketLink implements Link {
     @Override
     public OutputStream output() {
         return out;
+    }
+
+    @Override
+    public int peek(byte[] buf) {
+        try {
+            if (socket != tcp) {
+                // TLS: reading raw bytes would steal them from the TLS layer; ask the kernel what is queued
+                return tcp.getInputStream().available() > 0 ? PEEK_PENDING : PEEK_PROBABLY_QUIET;
+            }
+            SocketChannel ch = tcp.getChannel();
+            if (ch == null) {
+                return PEEK_PROBABLY_QUIET;
+            }
+            // Safe to switch modes: an idle connection has no reader or writer.
+            ch.configureBlocking(false);
+            try {
+                int n = ch.read(ByteBuffer.wrap(buf));
+                return n < 0 ? PEEK_CLOSED : n;
+            } finally {
+                ch.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            return PEEK_CLOSED;
+        }
     }
 
     @Override

@@ -71,6 +71,16 @@ public final class UnixLink implements Link {
     }
 
     @Override
+    public int peek(byte[] buf) {
+        try {
+            int n = channel.read(ByteBuffer.wrap(buf)); // the channel is non-blocking already
+            return n < 0 ? PEEK_CLOSED : n;
+        } catch (IOException e) {
+            return PEEK_CLOSED;
+        }
+    }
+
+    @Override
     public void setReadTimeout(int millis) {
         this.readTimeout = millis;
     }
