@@ -42,7 +42,7 @@ public class ConnectFailedException extends EnvoiException {
      * @param cause the failure of the last attempt, or {@code null}
      */
     public ConnectFailedException(String host, int port, List<Attempt> attempts, Throwable cause) {
-        super(describe(host, port, attempts), cause);
+        super(describe(host, port, attempts, cause), cause);
         this.host = host;
         this.port = port;
         this.attempts = List.copyOf(attempts);
@@ -63,13 +63,13 @@ public class ConnectFailedException extends EnvoiException {
         return attempts == null ? List.of() : attempts;
     }
 
-    private static String describe(String host, int port, List<Attempt> attempts) {
+    private static String describe(String host, int port, List<Attempt> attempts, Throwable cause) {
         StringBuilder sb = new StringBuilder("cannot connect to ").append(host);
         if (port >= 0) {
             sb.append(':').append(port);
         }
         if (attempts.isEmpty()) {
-            return sb.toString();
+            return cause == null || cause.getMessage() == null ? sb.toString() : sb.append(": ").append(cause.getMessage()).toString();
         }
         sb.append(" (").append(attempts.size()).append(attempts.size() == 1 ? " address" : " addresses")
                 .append(" tried):");

@@ -165,6 +165,6 @@ class UnixSocketTest {
     void missingSocketFileIsAConnectFailure() {
         Route missing = Route.newBuilder().host("localhost").unixSocket(dir.resolve("nope.sock")).build();
         assertThatThrownBy(() -> dialer().dial(missing)).isInstanceOf(ConnectFailedException.class)
-                .hasMessageContaining("cannot connect to unix:" + dir.resolve("nope.sock"));
+                .hasMessageContaining("cannot connect to unix:" + dir.resolve("nope.sock") + ": ");
     }
 }

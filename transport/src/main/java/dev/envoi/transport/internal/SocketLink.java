@@ -33,6 +33,8 @@ import javax.net.ssl.SSLSocket;
 public final class SocketLink implements Link {
     /** The longest a graceful TLS close may take before the TCP socket is closed under it. */
     static final int CLOSE_NOTIFY_MILLIS = 1000;
+    /** Writes are watched in chunks of this size, each with the full write timeout. */
+    static final int WATCHED_CHUNK = 64 * 1024;
 
     private final Socket socket;
     private final Socket tcp;
@@ -179,6 +181,14 @@ public final class SocketLink implements Link {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            // The timeout bounds each chunk, not a whole large write: a slow upload that keeps
+            // making progress is not a timeout, a peer that stops reading is.
+            for (int done = 0; done < len; done += WATCHED_CHUNK) {
+                writeChunk(b, off + done, Math.min(WATCHED_CHUNK, len - done));
+            }
+        }
+
+        private void writeChunk(byte[] b, int off, int len) throws IOException {
             int timeout = writeTimeout;
             writing++; // one writer at a time per connection; volatile for close() on another thread
             if (timeout <= 0) {
