@@ -9,6 +9,7 @@ import dev.envoi.transport.internal.UnixLink;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -107,35 +108,22 @@ public final class Dialer {
             throw new IllegalStateException("route " + route + " tunnels through an HTTP proxy but this Dialer has"
                     + " no TunnelHandshake; set one with Dialer.Builder.tunnelHandshake(...)");
         }
-        int budget = millis(connectTimeout);
         if (route.unixSocket() != null) {
             return finish(route, dialUnix(route));
         }
+        int budget = millis(connectTimeout);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget);
-        Proxy proxy = route.proxy();
-        String hopHost = proxy.type() == Proxy.Type.DIRECT ? route.host() : proxy.host();
-        int hopPort = proxy.type() == Proxy.Type.DIRECT ? route.port() : proxy.port();
-        List<InetAddress> addresses = HappyEyeballs.interleave(resolve(hopHost, hopPort));
-        Socket socket = new HappyEyeballs(connector, attemptDelay.toNanos()).connect(hopHost, addresses, hopPort, budget);
+        Socket tcp = connectFirstHop(route, budget);
+        Socket socket = tcp;
         try {
-            socket.setTcpNoDelay(true); // requests are written whole and flushed; Nagle only adds latency
-            if (proxy.type() == Proxy.Type.SOCKS5) {
-                socket.setSoTimeout(remaining(deadline, route));
-                String target = proxy.remoteDns() ? route.host()
-                        : resolve(route.host(), route.port()).get(0).getHostAddress();
-                Socks5.connect(socket.getInputStream(), socket.getOutputStream(), proxy.authority(),
-                        proxy.username(), proxy.password(), target, route.port());
-            } else if (route.isTunnel()) {
-                socket.setSoTimeout(remaining(deadline, route));
-                tunnel.establish(route, socket.getInputStream(), socket.getOutputStream());
-            }
+            tcp.setTcpNoDelay(true); // requests are written whole and flushed; Nagle only adds latency
+            traverseProxy(route, tcp, deadline);
             boolean certificateAsked = false;
-            Socket tcp = socket;
             if (route.isTls()) {
-                socket = handshake(route, socket, remaining(deadline, route));
+                socket = handshake(route, tcp, remaining(deadline, route));
                 certificateAsked = route.tls().clientCertificateRequested(socket);
             }
-            String peer = Route.formatAddress((java.net.InetSocketAddress) tcp.getRemoteSocketAddress());
+            String peer = Route.formatAddress((InetSocketAddress) tcp.getRemoteSocketAddress());
             Connection c = finish(route, new SocketLink(socket, tcp, peer));
             c.clientCertificateRequested = certificateAsked;
             return c;
@@ -148,6 +136,32 @@ public final class Dialer {
         } catch (IOException | RuntimeException e) {
             close(socket);
             throw e;
+        }
+    }
+
+    /** TCP to the proxy, or to the origin when there is none, racing its addresses (RFC 8305). */
+    private Socket connectFirstHop(Route route, int budget) throws IOException {
+        Proxy proxy = route.proxy();
+        boolean direct = proxy.type() == Proxy.Type.DIRECT;
+        String host = direct ? route.host() : proxy.host();
+        int port = direct ? route.port() : proxy.port();
+        List<InetAddress> addresses = HappyEyeballs.interleave(resolve(host, port));
+        return new HappyEyeballs(connector, attemptDelay.toNanos()).connect(host, addresses, port, budget);
+    }
+
+    /** SOCKS5 negotiation, or the tunnel hook for https through an HTTP proxy; nothing otherwise. */
+    private void traverseProxy(Route route, Socket tcp, long deadline) throws IOException {
+        Proxy proxy = route.proxy();
+        if (proxy.type() == Proxy.Type.SOCKS5) {
+            tcp.setSoTimeout(remaining(deadline, route));
+            // socks5h sends the name (RFC 1928 §5 DOMAINNAME); socks5 sends our first address for it
+            String target = proxy.remoteDns() ? route.host()
+                    : IpLiteral.format(resolve(route.host(), route.port()).get(0));
+            Socks5.connect(tcp.getInputStream(), tcp.getOutputStream(), proxy.authority(),
+                    proxy.username(), proxy.password(), target, route.port());
+        } else if (route.isTunnel()) {
+            tcp.setSoTimeout(remaining(deadline, route));
+            tunnel.establish(route, tcp.getInputStream(), tcp.getOutputStream());
         }
     }
 
