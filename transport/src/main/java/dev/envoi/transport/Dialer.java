@@ -108,10 +108,10 @@ public final class Dialer {
             throw new IllegalStateException("route " + route + " tunnels through an HTTP proxy but this Dialer has"
                     + " no TunnelHandshake; set one with Dialer.Builder.tunnelHandshake(...)");
         }
-        if (route.unixSocket() != null) {
-            return finish(route, dialUnix(route));
-        }
         int budget = millis(connectTimeout);
+        if (route.unixSocket() != null) {
+            return finish(route, dialUnix(route, budget));
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget);
         Socket tcp = connectFirstHop(route, budget);
         Socket socket = tcp;
@@ -172,9 +172,9 @@ public final class Dialer {
         return c;
     }
 
-    private static Link dialUnix(Route route) throws IOException {
+    private static Link dialUnix(Route route, int timeoutMillis) throws IOException {
         try {
-            return UnixLink.connect(route.unixSocket());
+            return UnixLink.connect(route.unixSocket(), timeoutMillis);
         } catch (IOException e) {
             throw new ConnectFailedException("unix:" + route.unixSocket(), -1, List.of(), e);
         }

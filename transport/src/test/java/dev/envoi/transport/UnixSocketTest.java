@@ -162,6 +162,36 @@ class UnixSocketTest {
     }
 
     @Test
+    void connectTimesOutWhenTheBacklogIsFull() throws Exception {
+        Path full = dir.resolve("full.sock");
+        List<SocketChannel> fillers = new java.util.ArrayList<>();
+        try (ServerSocketChannel never = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            never.bind(UnixDomainSocketAddress.of(full), 1); // never accepts
+            for (int i = 0; i < 50; i++) { // fill the backlog: a non-blocking connect stops succeeding
+                SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+                ch.configureBlocking(false);
+                fillers.add(ch);
+                try {
+                    if (!ch.connect(UnixDomainSocketAddress.of(full))) {
+                        break;
+                    }
+                } catch (IOException backlogFull) { // EAGAIN: full
+                    break;
+                }
+            }
+            Dialer d = dialer().toBuilder().connectTimeout(Duration.ofMillis(300)).build();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> d.dial(Route.newBuilder().host("localhost").unixSocket(full).build()))
+                    .isInstanceOf(ConnectFailedException.class).hasMessageContaining("connect timed out after 300 ms");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000L);
+        } finally {
+            for (SocketChannel ch : fillers) {
+                ch.close();
+            }
+        }
+    }
+
+    @Test
     void missingSocketFileIsAConnectFailure() {
         Route missing = Route.newBuilder().host("localhost").unixSocket(dir.resolve("nope.sock")).build();
         assertThatThrownBy(() -> dialer().dial(missing)).isInstanceOf(ConnectFailedException.class)
