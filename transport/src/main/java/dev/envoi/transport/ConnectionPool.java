@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.transport.internal.Log;
 import dev.envoi.transport.internal.Scheduler;
 
 import java.io.Closeable;
@@ -95,6 +96,9 @@ public final class ConnectionPool implements Closeable {
             }
             if (candidate.probeAlive()) {
                 return candidate;
+            }
+            if (Log.DEBUG) {
+                Log.debug("pool: discarding " + candidate + ": closed by the server while idle");
             }
             candidate.close(); // the server closed it while idle; the pool forgets it in closed()
         }

@@ -2,6 +2,7 @@ package dev.envoi.transport;
 
 import dev.envoi.transport.internal.IpLiteral;
 import dev.envoi.transport.internal.Link;
+import dev.envoi.transport.internal.Log;
 import dev.envoi.transport.internal.SocketLink;
 import dev.envoi.transport.internal.Socks5;
 import dev.envoi.transport.internal.TlsFailures;
@@ -203,6 +204,9 @@ public final class Dialer {
             throw e;
         } catch (IOException e) {
             boolean asked = tls.clientCertificateRequested(ssl);
+            if (Log.DEBUG) {
+                Log.debug("TLS handshake with " + route.authority() + " failed: " + e);
+            }
             TlsHandshakeException t = TlsFailures.classify(route.authority(), e);
             if (asked && (t == null || t.reason() == TlsHandshakeException.Reason.OTHER)) {
                 // TLS 1.2: a server refusing our (missing) certificate may close before we read its alert
@@ -211,6 +215,10 @@ public final class Dialer {
                         + ", then failed the handshake: " + e.getMessage(), e);
             }
             throw t != null ? t : e;
+        }
+        if (Log.DEBUG) {
+            Log.debug("TLS with " + route.authority() + ": " + ssl.getSession().getProtocol() + ", "
+                    + ssl.getSession().getCipherSuite() + ", ALPN " + ssl.getApplicationProtocol());
         }
         return ssl;
     }

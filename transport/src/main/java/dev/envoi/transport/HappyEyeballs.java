@@ -1,5 +1,7 @@
 package dev.envoi.transport;
 
+import dev.envoi.transport.internal.Log;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.Inet6Address;
@@ -183,7 +185,15 @@ final class HappyEyeballs {
         private void record(Outcome o) {
             if (o.failure() == null) {
                 winner = o.attempt();
+                if (Log.DEBUG) {
+                    Log.debug("dial " + Route.authority(host, port) + ": connected to " + Route.formatAddress(winner.address)
+                            + " (attempt " + started.size() + " of " + addresses.size() + ")");
+                }
                 return;
+            }
+            if (Log.DEBUG) {
+                Log.debug("dial " + Route.authority(host, port) + ": " + Route.formatAddress(o.attempt().address)
+                        + " failed: " + o.failure());
             }
             last = o.failure();
             failures.add(new ConnectFailedException.Attempt(o.attempt().address, describe(o.failure(), o.attempt())));
