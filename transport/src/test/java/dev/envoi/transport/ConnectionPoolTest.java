@@ -72,7 +72,7 @@ class ConnectionPoolTest {
                     .isInstanceOf(TransportTimeoutException.class)
                     .hasMessageContaining("pool timed out after 100 ms")
                     .hasMessageContaining("1 per route");
-            CompletableFuture<Connection> waiter = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Connection> waiter = TestProxies.async(() -> {
                 try {
                     return p.acquire(route, Duration.ofSeconds(5));
                 } catch (Exception e) {

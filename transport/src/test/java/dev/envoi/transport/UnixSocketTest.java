@@ -95,7 +95,7 @@ class UnixSocketTest {
             for (int i = 0; i < big.length; i++) {
                 big[i] = (byte) (i * 7);
             }
-            CompletableFuture<byte[]> back = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<byte[]> back = TestProxies.async(() -> {
                 try {
                     return c.input().readNBytes(big.length);
                 } catch (IOException e) {
@@ -115,7 +115,7 @@ class UnixSocketTest {
         assertThatThrownBy(() -> c.input().read()).isInstanceOf(TransportTimeoutException.class)
                 .hasMessageContaining("read timed out after 100 ms (unix:");
         c.setReadTimeout(Duration.ZERO);
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Throwable> reader = TestProxies.async(() -> {
             try {
                 c.input().read();
                 return null;
