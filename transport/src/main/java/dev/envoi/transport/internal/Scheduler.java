@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
  * loaded runs no envoi thread at all.
  */
 public final class Scheduler {
+    private static final String THREAD_NAME = "envoi-transport-timer";
     private static final ScheduledThreadPoolExecutor TIMER = create();
 
     private Scheduler() {
@@ -17,7 +18,7 @@ public final class Scheduler {
 
     private static ScheduledThreadPoolExecutor create() {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "envoi-transport-timer");
+            Thread thread = new Thread(r, THREAD_NAME);
             thread.setDaemon(true);
             return thread;
         });
@@ -25,6 +26,11 @@ public final class Scheduler {
         t.setKeepAliveTime(10, TimeUnit.SECONDS);
         t.allowCoreThreadTimeOut(true);
         return t;
+    }
+
+    /** Whether the caller is the timer thread, which must never block (it runs every watchdog). */
+    public static boolean onTimerThread() {
+        return Thread.currentThread().getName().equals(THREAD_NAME) && Thread.currentThread().isDaemon();
     }
 
     /** Runs {@code task} once after {@code delayNanos}. */
