@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Scheduler {
     private static final String THREAD_NAME = "envoi-transport-timer";
+    private static final ThreadLocal<Boolean> ON_TIMER = new ThreadLocal<>();
     private static final ScheduledThreadPoolExecutor TIMER = create();
 
     private Scheduler() {
@@ -18,7 +19,10 @@ public final class Scheduler {
 
     private static ScheduledThreadPoolExecutor create() {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, THREAD_NAME);
+            Thread thread = new Thread(() -> {
+                ON_TIMER.set(Boolean.TRUE);
+                r.run();
+            }, THREAD_NAME);
             thread.setDaemon(true);
             return thread;
         });
@@ -30,7 +34,7 @@ public final class Scheduler {
 
     /** Whether the caller is the timer thread, which must never block (it runs every watchdog). */
     public static boolean onTimerThread() {
-        return Thread.currentThread().getName().equals(THREAD_NAME) && Thread.currentThread().isDaemon();
+        return ON_TIMER.get() != null;
     }
 
     /** Runs {@code task} once after {@code delayNanos}. */
