@@ -6,5 +6,5 @@ module dev.envoi.client {
     requires transitive dev.envoi.core;
     requires dev.envoi.codec;
     requires dev.envoi.transport;
-    // The API package is exported when the client issue lands; an empty package cannot be exported.
+    exports dev.envoi.client;
 }

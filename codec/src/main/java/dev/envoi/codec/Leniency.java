@@ -6,7 +6,9 @@ package dev.envoi.codec;
  *
  * <p>What the RFC itself requires of a recipient is not a leniency: a user agent unfolds an obs-fold
  * in a response (RFC 9112 §5.2), and a server ignores empty lines before a request-line (§2.2), so
- * both parsers do that always.
+ * the parsers do that always. The response parser ignores empty lines before a status-line too
+ * (the RFC is silent there): servers that send a stray CRLF after a body exist, and an empty line
+ * cannot move a message boundary. Both are bounded by {@link ParserConfig#maxStartLineBytes()}.
  *
  * <p>Deliberately <em>not</em> a leniency: a status line without the space before an empty
  * reason-phrase ({@code HTTP/1.1 200\r\n}). RFC 9112 §4 requires the space, but the status-code is

@@ -31,9 +31,12 @@ import java.util.OptionalLong;
  * {@link dev.envoi.core.MalformedMessageException}; a server answers 400 (501 for an unknown coding)
  * and closes the connection.
  *
- * <p>{@link #upgraded()} is true after a CONNECT request completes: what follows on the connection
- * depends on the server's answer (a 2xx makes it a tunnel), so this parser stops there; a server that
- * refuses the tunnel should close the connection. An {@code Upgrade} header is left to the caller.
+ * <p>{@link #upgraded()} is true after a CONNECT request completes. A CONNECT request has no content
+ * (RFC 9110 §9.3.6; its Content-Length and Transfer-Encoding are ignored) and what follows on the
+ * connection depends on the server's answer (a 2xx makes it a tunnel), so this parser stops there;
+ * a server that refuses the tunnel should close the connection. An {@code Upgrade} header field is
+ * left to the caller: only the server knows whether it will answer 101, so the parser completes the
+ * request and a server that switches protocols simply stops calling {@code parse}.
  *
  * <pre>{@code
  * RequestParser p = new RequestParser();
@@ -149,5 +152,10 @@ public final class RequestParser {
     /** After MESSAGE_COMPLETE of a CONNECT request: the parser stops; see the class description. */
     public boolean upgraded() {
         return parser.upgraded();
+    }
+
+    /** The engine, for {@link BodyInputStream}. */
+    MessageParser engine() {
+        return parser;
     }
 }

@@ -46,7 +46,18 @@ public final class Headers {
 
     /** A new, empty builder. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(8);
+    }
+
+    /**
+     * A new, empty builder sized for {@code expectedFields} lines: when exactly that many are added,
+     * {@link Builder#build()} hands its storage over instead of copying it (a parser knows the count).
+     */
+    public static Builder builder(int expectedFields) {
+        if (expectedFields < 0) {
+            throw new IllegalArgumentException("expectedFields must be >= 0, got " + expectedFields);
+        }
+        return new Builder(expectedFields);
     }
 
     /**
@@ -59,7 +70,7 @@ public final class Headers {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("expected name/value pairs, got " + namesAndValues.length + " strings");
         }
-        Builder b = new Builder();
+        Builder b = new Builder(namesAndValues.length / 2);
         for (int i = 0; i < namesAndValues.length; i += 2) {
             b.add(namesAndValues[i], namesAndValues[i + 1]);
         }
@@ -163,8 +174,9 @@ public final class Headers {
 
     /** A builder holding these lines, to derive a changed copy. */
     public Builder newBuilder() {
-        Builder b = new Builder();
-        b.namesAndValues = Arrays.copyOf(namesAndValues, Math.max(8, 2 * size));
+        Builder b = new Builder(0);
+        b.namesAndValues = namesAndValues; // shared until the builder's first change
+        b.shared = true;
         b.size = size;
         return b;
     }
@@ -215,10 +227,13 @@ public final class Headers {
      * thread-safe, the {@code Headers} it builds are.
      */
     public static final class Builder {
-        private String[] namesAndValues = new String[16];
+        private String[] namesAndValues;
         private int size;
+        /** The storage also belongs to a built {@code Headers}: copy it before the next change. */
+        private boolean shared;
 
-        private Builder() {
+        private Builder(int expectedFields) {
+            namesAndValues = new String[2 * expectedFields];
         }
 
         /** Appends a line, keeping any existing lines of the same name. */
@@ -228,7 +243,10 @@ public final class Headers {
             String checkedName = FieldSyntax.requireFieldName(name);
             String checkedValue = FieldSyntax.requireFieldValue(value);
             if (2 * size + 2 > namesAndValues.length) {
-                namesAndValues = Arrays.copyOf(namesAndValues, namesAndValues.length * 2);
+                namesAndValues = Arrays.copyOf(namesAndValues, Math.max(16, namesAndValues.length * 2));
+                shared = false;
+            } else {
+                unshare();
             }
             namesAndValues[2 * size] = checkedName;
             namesAndValues[2 * size + 1] = checkedValue;
@@ -256,8 +274,11 @@ public final class Headers {
             if (first < 0) {
                 return add(name, value);
             }
-            namesAndValues[2 * first] = FieldSyntax.requireFieldName(name);
-            namesAndValues[2 * first + 1] = FieldSyntax.requireFieldValue(value);
+            String checkedName = FieldSyntax.requireFieldName(name);
+            String checkedValue = FieldSyntax.requireFieldValue(value);
+            unshare();
+            namesAndValues[2 * first] = checkedName;
+            namesAndValues[2 * first + 1] = checkedValue;
             removeFrom(name, first + 1);
             return this;
         }
@@ -276,11 +297,29 @@ public final class Headers {
 
         /** An immutable copy of the lines added so far. */
         public Headers build() {
-            return size == 0 ? EMPTY : new Headers(Arrays.copyOf(namesAndValues, 2 * size), size);
+            if (size == 0) {
+                return EMPTY;
+            }
+            if (2 * size == namesAndValues.length) {
+                shared = true;
+                return new Headers(namesAndValues, size);
+            }
+            return new Headers(Arrays.copyOf(namesAndValues, 2 * size), size);
+        }
+
+        private void unshare() {
+            if (shared) {
+                namesAndValues = namesAndValues.clone();
+                shared = false;
+            }
         }
 
         private int indexOf(String name) {
-            for (int i = 0; i < size; i++) {
+            return indexOfFrom(name, 0);
+        }
+
+        private int indexOfFrom(String name, int start) {
+            for (int i = start; i < size; i++) {
                 if (namesAndValues[2 * i].equalsIgnoreCase(name)) {
                     return i;
                 }
@@ -289,6 +328,10 @@ public final class Headers {
         }
 
         private void removeFrom(String name, int start) {
+            if (indexOfFrom(name, start) < 0) {
+                return;
+            }
+            unshare();
             int kept = start;
             for (int i = start; i < size; i++) {
                 if (!namesAndValues[2 * i].equalsIgnoreCase(name)) {

@@ -102,4 +102,23 @@ class HeadersTest {
         assertThat(first.value(99)).isEqualTo("99");
         assertThat(first.toString()).startsWith("X-0: 0\nX-1: 1\n");
     }
+
+    @Test
+    void builtHeadersNeverChangeWhenTheirBuilderGoesOn() {
+        Headers.Builder exact = Headers.builder(2).add("A", "1").add("B", "2");
+        Headers built = exact.build();
+        exact.set("A", "x").remove("B").add("C", "3");
+        assertThat(built).isEqualTo(Headers.of("A", "1", "B", "2"));
+        assertThat(exact.build()).isEqualTo(Headers.of("A", "x", "C", "3"));
+
+        Headers original = Headers.of("A", "1", "B", "2");
+        Headers.Builder derived = original.newBuilder();
+        derived.set("B", "changed");
+        derived.remove("A");
+        assertThat(original).isEqualTo(Headers.of("A", "1", "B", "2"));
+        assertThat(derived.build()).isEqualTo(Headers.of("B", "changed"));
+        assertThat(Headers.builder(0).add("A", "1").build()).isEqualTo(Headers.of("A", "1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Headers.builder(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -193,10 +193,9 @@ public final class FieldSection {
 
     /** field-value = *( field-vchar / SP / HTAB ) once trimmed (RFC 9110 §5.5). */
     private void checkValue(byte[] b, int from, int to) throws MalformedMessageException {
-        for (int i = from; i < to; i++) {
-            if (!ByteClass.is(b[i], ByteClass.FIELD_CONTENT)) {
-                throw badValueByte(b, i);
-            }
+        int bad = Swar.indexOfNonFieldContent(b, from, to);
+        if (bad >= 0) {
+            throw badValueByte(b, bad);
         }
     }
 

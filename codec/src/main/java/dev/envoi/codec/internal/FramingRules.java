@@ -54,9 +54,12 @@ public final class FramingRules {
         NO_BODY(Body.NONE, false, false, null, "RFC 9112 §6.3"),
         /** Rule 1: a 1xx interim response other than 101; the final response follows. */
         INTERIM(Body.NONE, false, false, null, "RFC 9112 §6.3"),
-        /** Rule 1 and RFC 9110 §15.2.2: 101 Switching Protocols; the bytes after the head belong to the new protocol. */
+        /**
+         * Rule 1 and RFC 9110 §15.2.2: 101 Switching Protocols; the bytes after the head belong to the
+         * new protocol.
+         */
         SWITCHING_PROTOCOLS(Body.NONE, true, true, null, "RFC 9110 §15.2.2"),
-        /** Rule 2: a 2xx response to CONNECT; the connection is a tunnel after the head. */
+        /** Rule 2: a 2xx response to CONNECT, or a CONNECT request; the connection is a tunnel after the head. */
         TUNNEL(Body.NONE, true, true, null, "RFC 9112 §6.3"),
         /** Rule 4: chunked is the final coding. */
         CHUNKED(Body.CHUNKED, false, false, null, "RFC 9112 §6.3"),
@@ -152,8 +155,14 @@ public final class FramingRules {
         return lengthRules(cl, Outcome.UNTIL_CLOSE);
     }
 
-    /** The body of a request. */
-    public static Outcome request(HttpVersion version, Codings te, Length cl) {
+    /**
+     * The body of a request. A CONNECT request has no content (RFC 9110 §9.3.6): what follows its
+     * header section is tunnel data once the server agrees, so its framing fields are ignored.
+     */
+    public static Outcome request(Method method, HttpVersion version, Codings te, Length cl) {
+        if (Method.CONNECT.equals(method)) {
+            return Outcome.TUNNEL;
+        }
         if (te != Codings.ABSENT) { // rules 3 and 4, §6.1
             if (te == Codings.INVALID) {
                 return Outcome.INVALID_TRANSFER_ENCODING;

@@ -1,18 +1,23 @@
 package dev.envoi.codec.internal;
 
 import dev.envoi.core.HeaderName;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Well-known field names, recognised in received bytes without allocating: a name is looked up by
- * its length and then compared byte by byte, ignoring ASCII case (RFC 9110 §5.1). A received name
+ * Well-known field names, recognised in received bytes without allocating: a constant-time hash of
+ * the name (ignoring ASCII case, RFC 9110 §5.1) picks a slot in a small open-addressing table, and
+ * the bytes are compared eight at a time. A received name
  * spelled exactly like the {@link HeaderName} constant, or exactly in lower case, is returned as
  * an interned {@code String}; only other spellings allocate, and the received case is always kept.
  */
 public final class KnownFields {
-    /** The names, in id order. The first three ids are the ones framing depends on. */
+    /** The names, in id order. The first four ids are the ones framing and persistence depend on. */
     private static final String[] NAMES = {
-        HeaderName.CONTENT_LENGTH, HeaderName.TRANSFER_ENCODING, HeaderName.CONNECTION,
+        HeaderName.CONTENT_LENGTH, HeaderName.TRANSFER_ENCODING, HeaderName.CONNECTION, HeaderName.PROXY_CONNECTION,
         HeaderName.ACCEPT, HeaderName.ACCEPT_CHARSET, HeaderName.ACCEPT_ENCODING, HeaderName.ACCEPT_LANGUAGE,
         HeaderName.ACCEPT_RANGES, HeaderName.AGE, HeaderName.ALLOW, HeaderName.AUTHORIZATION,
         HeaderName.CACHE_CONTROL, HeaderName.CONTENT_DISPOSITION, HeaderName.CONTENT_ENCODING,
@@ -22,7 +27,7 @@ public final class KnownFields {
         HeaderName.IF_NONE_MATCH, HeaderName.IF_RANGE, HeaderName.IF_UNMODIFIED_SINCE, HeaderName.KEEP_ALIVE,
         HeaderName.LAST_MODIFIED, HeaderName.LINK, HeaderName.LOCATION, HeaderName.MAX_FORWARDS,
         HeaderName.ORIGIN, HeaderName.PRAGMA, HeaderName.PROXY_AUTHENTICATE, HeaderName.PROXY_AUTHORIZATION,
-        HeaderName.PROXY_CONNECTION, HeaderName.RANGE, HeaderName.REFERER, HeaderName.RETRY_AFTER,
+        HeaderName.RANGE, HeaderName.REFERER, HeaderName.RETRY_AFTER,
         HeaderName.SERVER, HeaderName.SET_COOKIE, HeaderName.STRICT_TRANSPORT_SECURITY, HeaderName.TE,
         HeaderName.TRAILER, HeaderName.UPGRADE, HeaderName.USER_AGENT, HeaderName.VARY, HeaderName.VIA,
         HeaderName.WWW_AUTHENTICATE,
@@ -41,30 +46,52 @@ public final class KnownFields {
     public static final int TRANSFER_ENCODING = 1;
     /** Id of {@code Connection}. */
     public static final int CONNECTION = 2;
+    /** Id of {@code Proxy-Connection}. */
+    public static final int PROXY_CONNECTION = 3;
     /** Not a known name. */
     public static final int UNKNOWN = -1;
 
-    private static final int MAX_LENGTH = 40;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long CASE_BITS = 0x2020202020202020L;
     private static final byte[][] CANONICAL = new byte[NAMES.length][];
     private static final byte[][] LOWER = new byte[NAMES.length][];
     private static final String[] LOWER_NAMES = new String[NAMES.length];
-    /** For each length, the ids of the names of that length. */
-    private static final int[][] BY_LENGTH = new int[MAX_LENGTH + 1][0];
+    /** Open-addressing table from {@link #hash} to id; -1 marks an empty slot. */
+    private static final int[] TABLE = new int[256];
 
     static {
+        Arrays.fill(TABLE, UNKNOWN);
         for (int id = 0; id < NAMES.length; id++) {
             String name = NAMES[id];
             CANONICAL[id] = name.getBytes(StandardCharsets.ISO_8859_1);
             LOWER_NAMES[id] = lower(name).intern();
             LOWER[id] = LOWER_NAMES[id].getBytes(StandardCharsets.ISO_8859_1);
-            int[] ids = BY_LENGTH[name.length()];
-            int[] grown = java.util.Arrays.copyOf(ids, ids.length + 1);
-            grown[ids.length] = id;
-            BY_LENGTH[name.length()] = grown;
+            int slot = mix(hash(LOWER[id], 0, LOWER[id].length));
+            while (TABLE[slot] != UNKNOWN) {
+                slot = (slot + 1) & (TABLE.length - 1);
+            }
+            TABLE[slot] = id;
         }
     }
 
     private KnownFields() {
+    }
+
+    /**
+     * A case-insensitive hash of the name {@code b[start, end)} from its length and three of its
+     * bytes: constant time, and distinct enough for a table this small (same-hash names are told
+     * apart by the byte comparison).
+     */
+    static int hash(byte[] b, int start, int end) {
+        int n = end - start;
+        if (n == 0) {
+            return 0;
+        }
+        return n * 961 + (b[start] | 0x20) * 31 + (b[start + n / 2] | 0x20) * 7 + (b[end - 1] | 0x20);
+    }
+
+    private static int mix(int h) {
+        return (h ^ (h >>> 8) ^ (h >>> 16)) & (TABLE.length - 1);
     }
 
     /**
@@ -73,15 +100,12 @@ public final class KnownFields {
      */
     public static int lookup(byte[] b, int start, int end) {
         int n = end - start;
-        if (n > MAX_LENGTH) {
-            return UNKNOWN;
-        }
-        for (int id : BY_LENGTH[n]) {
-            if (equalsIgnoreCase(LOWER[id], b, start)) {
+        for (int slot = mix(hash(b, start, end)); ; slot = (slot + 1) & (TABLE.length - 1)) {
+            int id = TABLE[slot];
+            if (id == UNKNOWN || (LOWER[id].length == n && equalsIgnoreCase(LOWER[id], b, start))) {
                 return id;
             }
         }
-        return UNKNOWN;
     }
 
     /**
@@ -106,7 +130,13 @@ public final class KnownFields {
      * (the other candidate, CR, is not a tchar), so one OR per byte is an exact ASCII case-folding.
      */
     private static boolean equalsIgnoreCase(byte[] lower, byte[] b, int start) {
-        for (int i = 0; i < lower.length; i++) {
+        int i = 0;
+        for (; i + 8 <= lower.length; i += 8) {
+            if ((((long) LONGS.get(b, start + i)) | CASE_BITS) != (long) LONGS.get(lower, i)) {
+                return false;
+            }
+        }
+        for (; i < lower.length; i++) {
             if ((b[start + i] | 0x20) != lower[i]) {
                 return false;
             }

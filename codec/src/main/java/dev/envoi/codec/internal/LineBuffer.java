@@ -1,5 +1,6 @@
 package dev.envoi.codec.internal;
 
+import dev.envoi.core.MalformedMessageException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -82,17 +83,29 @@ public final class LineBuffer {
         return len >= limitEnd ? LIMIT_REACHED : NEED_INPUT;
     }
 
+    /**
+     * The end of the content of the line {@code [start, lf]}: before its CRLF, or before a bare LF
+     * when {@code bareLf} (RFC 9112 §2.2 lets a recipient accept one; off unless {@code Leniency.BARE_LF}).
+     *
+     * @param position the grammar position, and {@code base} the message offset of index 0, for diagnostics
+     */
+    public int contentEnd(int start, int lf, boolean bareLf, String position, long base)
+            throws MalformedMessageException {
+        if (lf > start && buf[lf - 1] == '\r') {
+            return lf - 1;
+        }
+        if (bareLf) {
+            return lf;
+        }
+        throw Diagnostics.malformed("expected CRLF but was a bare LF", "RFC 9112 §2.2", position, buf, len, lf, base);
+    }
+
     /** The absolute index of the first LF in {@code in[from, to)}, or -1. */
     static int indexOfLf(ByteBuffer in, int from, int to) {
         if (in.hasArray()) {
-            byte[] a = in.array();
             int off = in.arrayOffset();
-            for (int i = from + off, end = to + off; i < end; i++) {
-                if (a[i] == '\n') {
-                    return i - off;
-                }
-            }
-            return -1;
+            int i = Swar.indexOfLf(in.array(), from + off, to + off);
+            return i < 0 ? -1 : i - off;
         }
         for (int i = from; i < to; i++) {
             if (in.get(i) == '\n') {

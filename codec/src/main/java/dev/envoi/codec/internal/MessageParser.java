@@ -12,8 +12,6 @@ import dev.envoi.core.LimitExceededException;
 import dev.envoi.core.MalformedMessageException;
 import dev.envoi.core.Method;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,16 +20,16 @@ import java.util.Objects;
  *
  * <pre>
  * HTTP-message = start-line CRLF *( field-line CRLF ) CRLF [ message-body ]   ; RFC 9112 §2.1
- * chunked-body = *chunk last-chunk trailer-section CRLF                     ; RFC 9112 §7.1
  * </pre>
  *
- * The header section is copied into one reusable buffer ({@link LineBuffer}); fields are offsets
- * into it. Body bytes are never copied: each BODY event is a read-only view of the caller's input.
+ * The header section is copied once into a reusable buffer ({@link LineBuffer}) and fields are
+ * offsets into it. Body bytes are never copied: each BODY event is a view of the caller's input
+ * ({@link BodyView}). Chunked bodies are decoded by {@link ChunkedDecoder}.
  */
 public final class MessageParser {
     /** Grammar positions. */
     enum State {
-        /** request-line or status-line (and, for requests, empty lines before it: RFC 9112 §2.2). */
+        /** request-line or status-line, and empty lines before it (RFC 9112 §2.2). */
         START_LINE,
         /** a field-line, or the empty line that ends the header section. */
         FIELD_LINE,
@@ -39,16 +37,8 @@ public final class MessageParser {
         NO_BODY,
         /** Content-Length body bytes. */
         FIXED_LENGTH_BODY,
-        /** chunk-size [ chunk-ext ] CRLF. */
-        CHUNK_SIZE_LINE,
-        /** chunk-data. */
-        CHUNK_DATA,
-        /** the CR after chunk-data. */
-        CHUNK_DATA_CR,
-        /** the LF after chunk-data. */
-        CHUNK_DATA_LF,
-        /** a trailer field-line, or the final CRLF of the chunked body. */
-        TRAILER_LINE,
+        /** a chunked body, at the position of {@link ChunkedDecoder#position()}. */
+        CHUNKED_BODY,
         /** a body delimited by the end of the connection. */
         UNTIL_CLOSE_BODY,
         /** between messages: the last event was MESSAGE_COMPLETE or INTERIM_HEAD. */
@@ -61,8 +51,6 @@ public final class MessageParser {
         FAILED
     }
 
-    private static final int CHUNK_SIZE_DIGITS_AND_CRLF = 18;
-
     private final boolean request;
     private final ParserConfig config;
     private final boolean bareLf;
@@ -70,9 +58,8 @@ public final class MessageParser {
     private final FieldSection fields;
     private final StartLine startLine = new StartLine();
     private final FramingFields framingFields = new FramingFields();
-    private final LineBuffer chunkLine = new LineBuffer(64);
-    private final LineBuffer trailerLines = new LineBuffer(256);
-    private final FieldSection trailerFields;
+    private final BodyView body = new BodyView();
+    private final ChunkedDecoder chunked;
 
     private State state = State.START_LINE;
     private boolean headAvailable;
@@ -85,9 +72,6 @@ public final class MessageParser {
     private long bodyOffset;
     private BodyFraming framing;
     private Headers trailers;
-    private ChunkObserver observer;
-    private ByteBuffer bodySource;
-    private ByteBuffer bodyView;
 
     public MessageParser(boolean request, ParserConfig config) {
         this.request = request;
@@ -97,8 +81,7 @@ public final class MessageParser {
         boolean wsBeforeColon = !request && config.allows(Leniency.WHITESPACE_BEFORE_COLON_IN_RESPONSE);
         this.head = new LineBuffer(Math.min(2048, config.maxHeaderBytes()));
         this.fields = new FieldSection(head, config.maxFieldCount(), "maxFieldCount", unfold, wsBeforeColon, true);
-        this.trailerFields = new FieldSection(trailerLines, config.maxTrailerCount(), "maxTrailerCount", unfold,
-                wsBeforeColon, false);
+        this.chunked = new ChunkedDecoder(config, bareLf, unfold, wsBeforeColon, body);
     }
 
     /** Parses from {@code in.position()}; see {@code ResponseParser.parse}. */
@@ -120,27 +103,18 @@ public final class MessageParser {
         }
     }
 
-    /** One handler per grammar position; {@code null} means "go on with the new state". */
+    /** One handler per grammar position; {@code null} means "go on in the new state". */
     private ParseEvent step(ByteBuffer in) throws EnvoiException {
         return switch (state) {
             case BETWEEN_MESSAGES -> beginMessage();
             case START_LINE -> startLine(in);
             case FIELD_LINE -> fieldLine(in);
             case NO_BODY -> messageComplete();
-            case FIXED_LENGTH_BODY -> remaining == 0 ? messageComplete() : bodyBytes(in);
-            case CHUNK_SIZE_LINE -> chunkSizeLine(in);
-            case CHUNK_DATA -> remaining == 0 ? next(State.CHUNK_DATA_CR) : bodyBytes(in);
-            case CHUNK_DATA_CR -> chunkDataCr(in);
-            case CHUNK_DATA_LF -> chunkDataLf(in);
-            case TRAILER_LINE -> trailerLine(in);
+            case FIXED_LENGTH_BODY -> fixedLengthBody(in);
+            case CHUNKED_BODY -> chunkedBody(in);
             case UNTIL_CLOSE_BODY -> in.hasRemaining() ? body(in, in.remaining()) : ParseEvent.NEED_INPUT;
             default -> throw new IllegalStateException("parser is " + state);
         };
-    }
-
-    private ParseEvent next(State s) {
-        state = s;
-        return null;
     }
 
     private ParseEvent beginMessage() {
@@ -150,8 +124,8 @@ public final class MessageParser {
         skippedEmptyLineBytes = 0;
         framing = null;
         trailers = null;
-        trailerFields.clear(0);
-        return next(State.START_LINE);
+        state = State.START_LINE;
+        return null;
     }
 
     private ParseEvent startLine(ByteBuffer in) throws EnvoiException {
@@ -164,13 +138,14 @@ public final class MessageParser {
         if (lf == LineBuffer.LIMIT_REACHED) {
             throw limitEnd == config.maxHeaderBytes()
                     ? new LimitExceededException("maxHeaderBytes", config.maxHeaderBytes(), limitEnd, "header section")
-                    : new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), limitEnd, "start-line");
+                    : new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), limitEnd,
+                            "start-line");
         }
-        int end = contentEnd(head, start, lf, "START_LINE", 0);
+        int end = head.contentEnd(start, lf, bareLf, "START_LINE", 0);
         if (end - start > config.maxStartLineBytes()) {
             throw new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), end, "start-line");
         }
-        if (request && end == start) {
+        if (end == start) {
             return skipEmptyLine(lf + 1);
         }
         if (request) {
@@ -179,15 +154,20 @@ public final class MessageParser {
             startLine.parseStatusLine(head.bytes(), start, end);
         }
         head.startLineAt(lf + 1);
-        return next(State.FIELD_LINE);
+        state = State.FIELD_LINE;
+        return null;
     }
 
-    /** RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line. */
+    /**
+     * RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line. A client
+     * does the same before a status-line: servers that send a stray CRLF after a body exist, an
+     * empty line means nothing, and skipping it cannot move a message boundary.
+     */
     private ParseEvent skipEmptyLine(int length) throws LimitExceededException {
         skippedEmptyLineBytes += length;
         if (skippedEmptyLineBytes > config.maxStartLineBytes()) {
             throw new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), skippedEmptyLineBytes,
-                    "empty lines before the request-line");
+                    "empty lines before the start-line");
         }
         head.clear();
         return null;
@@ -200,9 +180,10 @@ public final class MessageParser {
             return ParseEvent.NEED_INPUT;
         }
         if (lf == LineBuffer.LIMIT_REACHED) {
-            throw new LimitExceededException("maxHeaderBytes", config.maxHeaderBytes(), head.length(), "header section");
+            throw new LimitExceededException("maxHeaderBytes", config.maxHeaderBytes(), head.length(),
+                    "header section");
         }
-        int end = contentEnd(head, start, lf, "FIELD_LINE", 0);
+        int end = head.contentEnd(start, lf, bareLf, "FIELD_LINE", 0);
         head.startLineAt(lf + 1);
         if (end == start) {
             return headComplete();
@@ -215,7 +196,8 @@ public final class MessageParser {
     private ParseEvent headComplete() throws MalformedMessageException {
         framingFields.read(fields, head.bytes());
         Outcome o = request
-                ? FramingRules.request(startLine.version(), framingFields.codings(), framingFields.length())
+                ? FramingRules.request(startLine.method(), startLine.version(), framingFields.codings(),
+                        framingFields.length())
                 : FramingRules.response(requestMethod, startLine.status(), startLine.version(),
                         framingFields.codings(), framingFields.length());
         if (o.error() != null) {
@@ -226,8 +208,7 @@ public final class MessageParser {
         bodyOffset = head.length();
         boolean persistent = !framingFields.close()
                 && (startLine.version().isAtLeast11() || framingFields.keepAlive()); // RFC 9112 §9.3
-        boolean tunnel = request && Method.CONNECT.equals(startLine.method());
-        keepAlive = persistent && !o.closeAfter() && !tunnel;
+        keepAlive = persistent && !o.closeAfter();
         if (o == Outcome.INTERIM) {
             interimSeen = true;
             state = State.BETWEEN_MESSAGES;
@@ -238,7 +219,10 @@ public final class MessageParser {
                 remaining = framingFields.lengthValue();
                 state = State.FIXED_LENGTH_BODY;
             }
-            case CHUNKED -> state = State.CHUNK_SIZE_LINE;
+            case CHUNKED -> {
+                chunked.begin(bodyOffset);
+                state = State.CHUNKED_BODY;
+            }
             case UNTIL_CLOSE -> state = State.UNTIL_CLOSE_BODY;
             default -> state = State.NO_BODY;
         }
@@ -265,18 +249,10 @@ public final class MessageParser {
         return Diagnostics.malformed(reason, o.rfcSection(), "FIELD_LINE", head.bytes(), head.length(), at, 0);
     }
 
-    private ParseEvent messageComplete() {
-        if (outcome.upgrade() || (request && Method.CONNECT.equals(startLine.method()))) {
-            state = State.UPGRADED;
-        } else {
-            state = State.BETWEEN_MESSAGES;
+    private ParseEvent fixedLengthBody(ByteBuffer in) {
+        if (remaining == 0) {
+            return messageComplete();
         }
-        interimSeen = false;
-        requestMethod = Method.GET;
-        return ParseEvent.MESSAGE_COMPLETE;
-    }
-
-    private ParseEvent bodyBytes(ByteBuffer in) {
         int n = (int) Math.min(remaining, in.remaining());
         if (n == 0) {
             return ParseEvent.NEED_INPUT;
@@ -285,111 +261,23 @@ public final class MessageParser {
         return body(in, n);
     }
 
-    /** A BODY event: a read-only view of {@code n} input bytes, reused while the input object is. */
     private ParseEvent body(ByteBuffer in, int n) {
-        int pos = in.position();
-        if (bodySource != in) {
-            bodySource = in;
-            bodyView = in.asReadOnlyBuffer();
-        }
-        bodyView.limit(pos + n).position(pos);
-        in.position(pos + n);
+        body.take(in, n);
         bodyOffset += n;
         return ParseEvent.BODY;
     }
 
-    private ParseEvent chunkSizeLine(ByteBuffer in) throws EnvoiException {
-        int lf = chunkLine.readLine(in, CHUNK_SIZE_DIGITS_AND_CRLF + config.maxChunkExtensionBytes());
-        if (lf == LineBuffer.NEED_INPUT) {
-            return ParseEvent.NEED_INPUT;
-        }
-        if (lf == LineBuffer.LIMIT_REACHED) {
-            throw new LimitExceededException("maxChunkExtensionBytes", config.maxChunkExtensionBytes(),
-                    bodyOffset + chunkLine.length(), "chunk-size line");
-        }
-        int end = contentEnd(chunkLine, 0, lf, "CHUNK_SIZE_LINE", bodyOffset);
-        List<String[]> extensions = observer == null ? null : new ArrayList<>(0);
-        long size = ChunkLine.parse(chunkLine.bytes(), end, config.maxChunkExtensionBytes(), extensions, bodyOffset);
-        bodyOffset += lf + 1;
-        chunkLine.clear();
-        if (observer != null) {
-            observer.chunkHeader(size, extensions);
-        }
-        if (size == 0) {
-            trailerLines.clear();
-            trailerFields.clear(bodyOffset);
-            return next(State.TRAILER_LINE);
-        }
-        remaining = size;
-        return next(State.CHUNK_DATA);
+    private ParseEvent chunkedBody(ByteBuffer in) throws EnvoiException {
+        ParseEvent event = chunked.decode(in);
+        bodyOffset = chunked.offset();
+        return event == ParseEvent.MESSAGE_COMPLETE ? messageComplete() : event;
     }
 
-    private ParseEvent chunkDataCr(ByteBuffer in) throws MalformedMessageException {
-        if (!in.hasRemaining()) {
-            return ParseEvent.NEED_INPUT;
-        }
-        byte c = in.get(in.position());
-        if (c != '\r' && !(c == '\n' && bareLf)) {
-            throw inputError("expected CRLF after chunk-data but was " + Diagnostics.describe(c), in);
-        }
-        in.position(in.position() + 1);
-        bodyOffset++;
-        return next(c == '\r' ? State.CHUNK_DATA_LF : State.CHUNK_SIZE_LINE);
-    }
-
-    private ParseEvent chunkDataLf(ByteBuffer in) throws MalformedMessageException {
-        if (!in.hasRemaining()) {
-            return ParseEvent.NEED_INPUT;
-        }
-        byte c = in.get(in.position());
-        if (c != '\n') {
-            throw inputError("expected LF after CR after chunk-data but was " + Diagnostics.describe(c), in);
-        }
-        in.position(in.position() + 1);
-        bodyOffset++;
-        return next(State.CHUNK_SIZE_LINE);
-    }
-
-    private ParseEvent trailerLine(ByteBuffer in) throws EnvoiException {
-        int start = trailerLines.lineStart();
-        int lf = trailerLines.readLine(in, config.maxTrailerBytes());
-        if (lf == LineBuffer.NEED_INPUT) {
-            return ParseEvent.NEED_INPUT;
-        }
-        if (lf == LineBuffer.LIMIT_REACHED) {
-            throw new LimitExceededException("maxTrailerBytes", config.maxTrailerBytes(),
-                    bodyOffset + trailerLines.length(), "trailer section");
-        }
-        int end = contentEnd(trailerLines, start, lf, "TRAILER_LINE", bodyOffset);
-        trailerLines.startLineAt(lf + 1);
-        if (end == start) {
-            bodyOffset += trailerLines.length();
-            return messageComplete();
-        }
-        trailerFields.parseLine(start, end);
-        return null;
-    }
-
-    /** The end of a line's content: before its CRLF, or before a bare LF if {@link Leniency#BARE_LF}. */
-    private int contentEnd(LineBuffer lines, int start, int lf, String position, long base)
-            throws MalformedMessageException {
-        byte[] b = lines.bytes();
-        if (lf > start && b[lf - 1] == '\r') {
-            return lf - 1;
-        }
-        if (bareLf) {
-            return lf;
-        }
-        throw Diagnostics.malformed("expected CRLF but was a bare LF", "RFC 9112 §2.2", position, b, lines.length(),
-                lf, base);
-    }
-
-    private MalformedMessageException inputError(String reason, ByteBuffer in) {
-        int pos = in.position();
-        byte[] around = new byte[Math.min(16, in.remaining())];
-        in.get(pos, around);
-        return new MalformedMessageException(reason, "RFC 9112 §7.1", bodyOffset, state.name(),
-                MalformedMessageException.escape(around, 0, around.length));
+    private ParseEvent messageComplete() {
+        state = outcome.upgrade() ? State.UPGRADED : State.BETWEEN_MESSAGES;
+        interimSeen = false;
+        requestMethod = Method.GET;
+        return ParseEvent.MESSAGE_COMPLETE;
     }
 
     /** The peer closed the connection; see {@code ResponseParser.endOfInput}. */
@@ -408,34 +296,50 @@ public final class MessageParser {
                     return messageComplete();
                 }
             }
-            case BETWEEN_MESSAGES, START_LINE -> {
+            case BETWEEN_MESSAGES -> {
+                if (!interimSeen) {
+                    return ParseEvent.NEED_INPUT; // idle between messages
+                }
+            }
+            case START_LINE -> {
                 if (!interimSeen && head.length() == 0) {
-                    return ParseEvent.NEED_INPUT;
+                    return ParseEvent.NEED_INPUT; // idle, or only empty lines were received
                 }
             }
             case FAILED, UPGRADED, CLOSED -> throw new IllegalStateException("parser is " + state);
             default -> {
             }
         }
+        throw truncated();
+    }
+
+    /** RFC 9112 §8: a message cut short by the end of the connection is incomplete, never complete. */
+    private MalformedMessageException truncated() {
         State at = state;
         state = State.FAILED;
-        String what = switch (at) {
-            case FIXED_LENGTH_BODY, CHUNK_DATA -> remaining + " more body bytes";
-            case BETWEEN_MESSAGES, START_LINE -> interimSeen && head.length() == 0 ? "the final response after 1xx"
-                    : "the rest of the start-line";
-            case FIELD_LINE -> "the rest of the header section";
-            default -> "the rest of the chunked body";
-        };
-        return truncated(what, at);
-    }
-
-    private ParseEvent truncated(String what, State at) throws MalformedMessageException {
+        String what;
+        String position = at.name();
         long offset = headAvailable ? bodyOffset : head.length();
-        throw new MalformedMessageException("message truncated: expected " + what + " but the input ended",
-                "RFC 9112 §8", offset, at.name(), null);
+        switch (at) {
+            case FIXED_LENGTH_BODY -> what = remaining + " more body bytes";
+            case CHUNKED_BODY -> {
+                position = chunked.position().name();
+                offset = chunked.offset();
+                what = chunked.position() == ChunkedDecoder.Position.CHUNK_DATA
+                        ? chunked.remaining() + " more body bytes" : "the rest of the chunked body";
+            }
+            case FIELD_LINE -> what = "the rest of the header section";
+            default -> {
+                boolean awaitingFinal = at == State.BETWEEN_MESSAGES || head.length() == 0;
+                what = awaitingFinal ? "the final response after 1xx" : "the rest of the start-line";
+                offset = awaitingFinal ? 0 : offset;
+            }
+        }
+        return new MalformedMessageException("message truncated: expected " + what + " but the input ended",
+                "RFC 9112 §8", offset, position, null);
     }
 
-    // ---- accessors ----
+    // ---- what the head said, for the public parsers ----
 
     public void expectResponseTo(Method method) {
         Objects.requireNonNull(method, "method");
@@ -445,11 +349,11 @@ public final class MessageParser {
         requestMethod = method;
     }
 
-    public void setChunkObserver(ChunkObserver o) {
-        this.observer = o;
+    public void setChunkObserver(ChunkObserver observer) {
+        chunked.setObserver(observer);
     }
 
-    /** The start line, fields and framing of the current head; throws unless after (INTERIM_)HEAD. */
+    /** The start line of the current head; throws unless after (INTERIM_)HEAD. */
     public StartLine startLine() {
         requireHead();
         return startLine;
@@ -485,18 +389,19 @@ public final class MessageParser {
     }
 
     public ByteBuffer body() {
-        if (bodyView == null) {
+        if (body.view() == null) {
             throw new IllegalStateException("no BODY event yet");
         }
-        return bodyView;
+        return body.view();
     }
 
     public Headers trailers() {
-        if (state != State.BETWEEN_MESSAGES && state != State.UPGRADED && state != State.CLOSED || !headAvailable) {
+        boolean complete = state == State.BETWEEN_MESSAGES || state == State.UPGRADED || state == State.CLOSED;
+        if (!complete || !headAvailable) {
             throw new IllegalStateException("trailers are available after MESSAGE_COMPLETE; parser is " + state);
         }
         if (trailers == null) {
-            trailers = trailerFields.toHeaders();
+            trailers = outcome.body() == FramingRules.Body.CHUNKED ? chunked.trailers() : Headers.EMPTY;
         }
         return trailers;
     }
