@@ -18,6 +18,9 @@ final class Leniencies {
             switch (flag) {
                 // llhttp: "optional CR before LF" lets a bare LF end a line (RFC 9112 §2.2 MAY).
                 case "optional_cr_before_lf" -> b.allow(Leniency.BARE_LF);
+                // llhttp: lenient headers; of what it tolerates, envoi has a named leniency for obs-fold in a
+                // request (RFC 9112 §5.2) and for whitespace before the colon in a response (§5.1).
+                case "headers" -> b.allow(Leniency.OBS_FOLD_IN_REQUEST).allow(Leniency.WHITESPACE_BEFORE_COLON_IN_RESPONSE);
                 default -> {
                     // no envoi counterpart: run strict
                 }
