@@ -1,0 +1,214 @@
+package dev.envoi.codec.internal;
+
+import dev.envoi.core.Headers;
+import dev.envoi.core.LimitExceededException;
+import dev.envoi.core.MalformedMessageException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The field lines of a header or trailer section (RFC 9112 §5, §7.1.2), kept as offsets into the
+ * {@link LineBuffer} that holds their bytes. Names and values become {@code String}s only when asked.
+ *
+ * <pre>
+ * field-line   = field-name ":" OWS field-value OWS      ; RFC 9112 §5
+ * obs-fold     = OWS CRLF RWS                            ; RFC 9112 §5.2
+ * </pre>
+ *
+ * An obs-fold is replaced in place by SP bytes (RFC 9112 §5.2 permits "one or more SP"), so an
+ * unfolded value is still one contiguous range of the buffer.
+ */
+public final class FieldSection {
+    private final LineBuffer lines;
+    private final int maxCount;
+    private final String countLimitName;
+    private final boolean unfold;
+    private final boolean whitespaceBeforeColon;
+    private final boolean afterStartLine;
+    private final String position;
+    /** Per field: name start, name end, value start, value end. */
+    private int[] offsets = new int[64];
+    private int[] ids = new int[16];
+    private int count;
+    private long base;
+
+    /**
+     * @param unfold whether an obs-fold is replaced by SP (else refused)
+     * @param whitespaceBeforeColon whether whitespace between name and colon is removed (else refused)
+     * @param afterStartLine whether this is a header section (a start line precedes it) rather than trailers
+     */
+    public FieldSection(LineBuffer lines, int maxCount, String countLimitName, boolean unfold,
+            boolean whitespaceBeforeColon, boolean afterStartLine) {
+        this.lines = lines;
+        this.maxCount = maxCount;
+        this.countLimitName = countLimitName;
+        this.unfold = unfold;
+        this.whitespaceBeforeColon = whitespaceBeforeColon;
+        this.afterStartLine = afterStartLine;
+        this.position = afterStartLine ? "FIELD_LINE" : "TRAILER_FIELD_LINE";
+    }
+
+    /** Forgets all fields; {@code base} is the message offset of buffer index 0, for diagnostics. */
+    public void clear(long base) {
+        count = 0;
+        this.base = base;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** The known-name id of field {@code i} ({@link KnownFields}), or {@link KnownFields#UNKNOWN}. */
+    public int id(int i) {
+        return ids[i];
+    }
+
+    public int valueStart(int i) {
+        return offsets[4 * i + 2];
+    }
+
+    public int valueEnd(int i) {
+        return offsets[4 * i + 3];
+    }
+
+    /** The name of field {@code i} in its received case (interned when well known). */
+    public String name(int i) {
+        return KnownFields.name(ids[i], lines.bytes(), offsets[4 * i], offsets[4 * i + 1]);
+    }
+
+    /** The value of field {@code i}, without surrounding whitespace, obs-folds replaced by SP. */
+    public String value(int i) {
+        int start = offsets[4 * i + 2];
+        return new String(lines.bytes(), start, offsets[4 * i + 3] - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Every field as an immutable {@link Headers}. */
+    public Headers toHeaders() {
+        if (count == 0) {
+            return Headers.EMPTY;
+        }
+        Headers.Builder b = Headers.builder();
+        for (int i = 0; i < count; i++) {
+            b.add(name(i), value(i));
+        }
+        return b.build();
+    }
+
+    /**
+     * Parses the line {@code [start, end)} (its CRLF excluded): a field line, or the continuation of
+     * the previous one when it starts with SP or HTAB.
+     */
+    public void parseLine(int start, int end) throws MalformedMessageException, LimitExceededException {
+        byte[] b = lines.bytes();
+        if (ByteClass.is(b[start], ByteClass.WS)) {
+            continuation(b, start, end);
+            return;
+        }
+        int i = start;
+        while (i < end && ByteClass.is(b[i], ByteClass.TCHAR)) {
+            i++;
+        }
+        int nameEnd = i;
+        if (nameEnd == start) {
+            String reason = b[start] == ':' ? "expected field-name but was ':' (empty field name)"
+                    : "expected field-name (a token) but was " + Diagnostics.describe(b[start]);
+            throw error(reason, "RFC 9112 §5", start);
+        }
+        if (i < end && ByteClass.is(b[i], ByteClass.WS)) {
+            if (!whitespaceBeforeColon) {
+                throw error("expected ':' but was " + Diagnostics.describe(b[i])
+                        + ": no whitespace is allowed between the field name and colon", "RFC 9112 §5.1", i);
+            }
+            while (i < end && ByteClass.is(b[i], ByteClass.WS)) {
+                i++;
+            }
+        }
+        if (i >= end || b[i] != ':') {
+            throw error("expected ':' after field-name but was " + Diagnostics.describeAt(b, i, end),
+                    "RFC 9112 §5", i);
+        }
+        i++;
+        while (i < end && ByteClass.is(b[i], ByteClass.WS)) {
+            i++;
+        }
+        int valueEnd = trimEnd(b, i, end);
+        checkValue(b, i, valueEnd);
+        add(start, nameEnd, i, valueEnd);
+    }
+
+    /** An obs-fold: the line continues the previous field's value (RFC 9112 §5.2). */
+    private void continuation(byte[] b, int start, int end) throws MalformedMessageException {
+        if (count == 0) {
+            throw afterStartLine
+                    ? error("expected field-name but was " + Diagnostics.describe(b[start])
+                            + ": whitespace between the start-line and the first field", "RFC 9112 §2.2", start)
+                    : error("expected field-name but was " + Diagnostics.describe(b[start]), "RFC 9112 §7.1.2", start);
+        }
+        if (!unfold) {
+            throw error("obs-fold (a line starting with " + Diagnostics.describe(b[start])
+                    + ") is not allowed in a request", "RFC 9112 §5.2", start);
+        }
+        int from = start;
+        while (from < end && ByteClass.is(b[from], ByteClass.WS)) {
+            from++;
+        }
+        int to = trimEnd(b, from, end);
+        if (from == to) {
+            return; // a continuation of only whitespace adds nothing to the value
+        }
+        checkValue(b, from, to);
+        int last = 4 * (count - 1);
+        if (offsets[last + 2] == offsets[last + 3]) {
+            offsets[last + 2] = from;
+        } else {
+            Arrays.fill(b, offsets[last + 3], from, (byte) ' ');
+        }
+        offsets[last + 3] = to;
+    }
+
+    private void add(int nameStart, int nameEnd, int valueStart, int valueEnd) throws LimitExceededException {
+        if (count == maxCount) {
+            throw new LimitExceededException(countLimitName, maxCount, base + nameStart,
+                    afterStartLine ? "header field count" : "trailer field count");
+        }
+        if (4 * count + 4 > offsets.length) {
+            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            ids = Arrays.copyOf(ids, ids.length * 2);
+        }
+        int k = 4 * count;
+        offsets[k] = nameStart;
+        offsets[k + 1] = nameEnd;
+        offsets[k + 2] = valueStart;
+        offsets[k + 3] = valueEnd;
+        ids[count] = KnownFields.lookup(lines.bytes(), nameStart, nameEnd);
+        count++;
+    }
+
+    private static int trimEnd(byte[] b, int from, int end) {
+        while (end > from && ByteClass.is(b[end - 1], ByteClass.WS)) {
+            end--;
+        }
+        return end;
+    }
+
+    /** field-value = *( field-vchar / SP / HTAB ) once trimmed (RFC 9110 §5.5). */
+    private void checkValue(byte[] b, int from, int to) throws MalformedMessageException {
+        int bad = Swar.indexOfNonFieldContent(b, from, to);
+        if (bad >= 0) {
+            throw badValueByte(b, bad);
+        }
+    }
+
+    private MalformedMessageException badValueByte(byte[] b, int i) {
+        return switch (b[i]) {
+            case '\r' -> error("bare CR in field value: a CR must be followed by LF", "RFC 9112 §2.2", i);
+            case 0 -> error("NUL (0x00) is not allowed in a field value", "RFC 9110 §5.5", i);
+            default -> error("expected field-vchar, SP or HTAB in field value but was "
+                    + Diagnostics.describe(b[i]), "RFC 9110 §5.5", i);
+        };
+    }
+
+    private MalformedMessageException error(String reason, String section, int at) {
+        return Diagnostics.malformed(reason, section, position, lines.bytes(), lines.length(), at, base);
+    }
+}

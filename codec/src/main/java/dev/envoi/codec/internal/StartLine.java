@@ -1,0 +1,187 @@
+package dev.envoi.codec.internal;
+
+import dev.envoi.core.HttpVersion;
+import dev.envoi.core.MalformedMessageException;
+import dev.envoi.core.Method;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses a request-line or status-line held in a {@link LineBuffer} and keeps what it found, as
+ * offsets where a {@code String} would allocate. Reused from message to message.
+ *
+ * <pre>
+ * request-line   = method SP request-target SP HTTP-version      ; RFC 9112 §3
+ * method         = token
+ * status-line    = HTTP-version SP status-code SP [ reason-phrase ] ; RFC 9112 §4
+ * status-code    = 3DIGIT
+ * reason-phrase  = 1*( HTAB / SP / VCHAR / obs-text )
+ * HTTP-version   = HTTP-name "/" DIGIT "." DIGIT                 ; RFC 9112 §2.3, case-sensitive
+ * </pre>
+ *
+ * Exactly one SP separates the parts of a request-line: a second SP reads as an empty
+ * request-target and is refused, since peers that split on runs of spaces disagree with those that
+ * do not (RFC 9112 §3 allows lenient splitting but this parser is strict). A status-line may end
+ * right after the status-code (the SP before an empty reason-phrase missing): see {@code Leniency}.
+ */
+public final class StartLine {
+    private static final byte[] HTTP_SLASH = {'H', 'T', 'T', 'P', '/'};
+    private static final Method[] NONE = {};
+    /** The standard methods by name length, to recognise them without allocating. */
+    private static final Method[][] STANDARD_BY_LENGTH = {
+        NONE, NONE, NONE, {Method.GET, Method.PUT}, {Method.HEAD, Method.POST}, {Method.PATCH, Method.TRACE},
+        {Method.DELETE}, {Method.CONNECT, Method.OPTIONS},
+    };
+
+    private Method method;
+    private int targetStart;
+    private int targetEnd;
+    private HttpVersion version;
+    private int status;
+    private int reasonStart;
+    private int reasonEnd;
+
+    public Method method() {
+        return method;
+    }
+
+    public int targetStart() {
+        return targetStart;
+    }
+
+    public int targetEnd() {
+        return targetEnd;
+    }
+
+    public HttpVersion version() {
+        return version;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The reason phrase as received (possibly empty). */
+    public String reason(byte[] b) {
+        return new String(b, reasonStart, reasonEnd - reasonStart, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Parses {@code b[s, e)}, the request-line without its CRLF, at message offset 0. */
+    public void parseRequestLine(byte[] b, int s, int e) throws MalformedMessageException {
+        int i = s;
+        while (i < e && ByteClass.is(b[i], ByteClass.TCHAR)) {
+            i++;
+        }
+        if (i == s) {
+            throw error("expected method (a token) but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3", "METHOD", b, e, i);
+        }
+        if (i >= e || b[i] != ' ') {
+            throw error("expected SP after method but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3", "METHOD", b, e, i);
+        }
+        method = method(b, s, i);
+        int t = ++i;
+        while (i < e && ByteClass.is(b[i], ByteClass.TARGET)) {
+            i++;
+        }
+        if (i == t || i >= e || b[i] != ' ') {
+            String reason = i == t ? "expected request-target but was " + Diagnostics.describeAt(b, i, e)
+                    : i >= e ? "expected SP after request-target but was end of line"
+                    : "expected SP or a visible ASCII character in request-target but was " + Diagnostics.describe(b[i]);
+            throw error(reason, "RFC 9112 §3.2", "REQUEST_TARGET", b, e, i);
+        }
+        targetStart = t;
+        targetEnd = i;
+        i++;
+        version = version(b, i, e);
+        if (i + 8 != e) {
+            throw error("expected CRLF after HTTP-version but was " + Diagnostics.describe(b[i + 8]),
+                    "RFC 9112 §3", "HTTP_VERSION", b, e, i + 8);
+        }
+    }
+
+    /** Parses {@code b[s, e)}, the status-line without its CRLF, at message offset 0. */
+    public void parseStatusLine(byte[] b, int s, int e) throws MalformedMessageException {
+        version = version(b, s, e);
+        int i = s + 8;
+        if (i >= e || b[i] != ' ') {
+            throw error("expected SP after HTTP-version but was " + Diagnostics.describeAt(b, i, e),
+                    "RFC 9112 §4", "HTTP_VERSION", b, e, i);
+        }
+        i++;
+        int code = 0;
+        for (int k = 0; k < 3; k++, i++) {
+            if (i >= e || !ByteClass.is(b[i], ByteClass.DIGIT)) {
+                throw error("expected 3DIGIT status-code but was " + Diagnostics.describeAt(b, i, e),
+                        "RFC 9112 §4", "STATUS_CODE", b, e, i);
+            }
+            code = code * 10 + (b[i] - '0');
+        }
+        if (code < 100 || code > 599) {
+            throw error("expected a status-code from 100 to 599 but was " + code, "RFC 9110 §15", "STATUS_CODE", b, e, i - 3);
+        }
+        status = code;
+        if (i == e) { // no SP before an empty reason-phrase: accepted, see Leniency
+            reasonStart = reasonEnd = e;
+            return;
+        }
+        if (b[i] != ' ') {
+            throw error("expected SP after status-code but was " + Diagnostics.describe(b[i]), "RFC 9112 §4",
+                    "STATUS_CODE", b, e, i);
+        }
+        reasonStart = ++i;
+        for (; i < e; i++) {
+            if (!ByteClass.is(b[i], ByteClass.FIELD_CONTENT)) {
+                String reason = b[i] == '\r' ? "bare CR in reason-phrase: a CR must be followed by LF"
+                        : "expected HTAB, SP, VCHAR or obs-text in reason-phrase but was " + Diagnostics.describe(b[i]);
+                throw error(reason, b[i] == '\r' ? "RFC 9112 §2.2" : "RFC 9112 §4", "REASON_PHRASE", b, e, i);
+            }
+        }
+        reasonEnd = e;
+    }
+
+    /** HTTP-version at {@code b[i, i + 8)}; only major version 1 is HTTP/1.x (RFC 9110 §2.5). */
+    private static HttpVersion version(byte[] b, int i, int e) throws MalformedMessageException {
+        for (int k = 0; k < 8; k++) {
+            int at = i + k;
+            boolean ok = at < e && switch (k) {
+                case 5, 7 -> ByteClass.is(b[at], ByteClass.DIGIT);
+                case 6 -> b[at] == '.';
+                default -> b[at] == HTTP_SLASH[k];
+            };
+            if (!ok) {
+                throw error("expected HTTP-version (HTTP/1.1) but was " + Diagnostics.describeAt(b, at, e),
+                        "RFC 9112 §2.3", "HTTP_VERSION", b, e, at);
+            }
+        }
+        int major = b[i + 5] - '0';
+        if (major != 1) {
+            throw error("expected HTTP major version 1 but was " + major + " (505 HTTP Version Not Supported)",
+                    "RFC 9110 §2.5", "HTTP_VERSION", b, e, i + 5);
+        }
+        return HttpVersion.of(1, b[i + 7] - '0');
+    }
+
+    /** The method; the standard ones without allocating. */
+    private static Method method(byte[] b, int s, int e) {
+        for (Method m : e - s < STANDARD_BY_LENGTH.length ? STANDARD_BY_LENGTH[e - s] : NONE) {
+            if (matches(m.name(), b, s)) {
+                return m;
+            }
+        }
+        return Method.of(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean matches(String name, byte[] b, int s) {
+        for (int k = 0; k < name.length(); k++) {
+            if (b[s + k] != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MalformedMessageException error(String reason, String section, String position, byte[] b, int e,
+            int at) {
+        // e is the end of the line's content; the line terminator (1 or 2 bytes) follows it in b
+        return Diagnostics.malformed(reason, section, position, b, Math.min(b.length, e + 1), at, 0);
+    }
+}

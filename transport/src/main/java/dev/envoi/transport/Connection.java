@@ -1,0 +1,411 @@
+package dev.envoi.transport;
+
+import dev.envoi.core.EnvoiException;
+import dev.envoi.transport.internal.Link;
+import dev.envoi.transport.internal.TlsFailures;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * One open byte stream to a peer for a {@link Route}: TCP (with TLS for {@code https}, possibly through
+ * a proxy) or a Unix domain socket. It carries HTTP/1.x messages one after another (RFC 9112 §9.3
+ * persistence); the client decides when a message ends.
+ *
+ * <p>Lifecycle:
+ * <ol>
+ *   <li>made by {@link Dialer#dial} (or handed out by {@link ConnectionPool#acquire}); open, reusable;</li>
+ *   <li>the client writes a request to {@link #output()} (flushing it) and reads the response from
+ *       {@link #input()};</li>
+ *   <li>if framing was in doubt (an error, a timeout, a body not read to its end, {@code Connection:
+ *       close}) the client calls {@link #markNotReusable()};</li>
+ *   <li>the client either gives it back with {@link ConnectionPool#release} (which keeps it only if it is
+ *       reusable and open) or calls {@link #close()}.</li>
+ * </ol>
+ *
+ * <p>Streams are buffered ({@value #BUFFER_SIZE} bytes each); {@link #output()} must be flushed.
+ * A read or write timeout ({@link TransportTimeoutException}) marks the connection not reusable; after a
+ * write timeout it is also closed, since closing the socket is how a blocked write is stopped.
+ * {@link #close()} is idempotent and may be called from any thread to cancel: a thread blocked in a read
+ * or a write wakes with an exception that says the connection was cancelled.
+ */
+public final class Connection implements Closeable {
+    /** The buffer size of each stream. */
+    public static final int BUFFER_SIZE = 8192;
+    /** Idle time after which the pool's stale check on a TLS connection includes a 1 ms read. */
+    static final long PROBE_READ_AFTER_IDLE_MILLIS = 1000;
+
+    private final Route route;
+    private final Link link;
+    private final Input input;
+    private final Output output;
+    private volatile boolean reusable = true;
+    private volatile boolean closed;
+    private volatile long idleSinceNanos;
+    private volatile long keepAliveUntilNanos;
+    private volatile boolean keepAliveSet;
+    private volatile int writeTimeoutMillis;
+
+    // Set by the Dialer: the server asked for a client certificate (TLS 1.3 refuses it after our Finished).
+    volatile boolean clientCertificateRequested;
+    private volatile boolean anyByteRead;
+
+    // Owned by ConnectionPool, guarded by its lock.
+    volatile ConnectionPool pool;
+    boolean leased;
+    long expiresAtNanos;
+
+    Connection(Route route, Link link) {
+        this.route = route;
+        this.link = link;
+        this.input = new Input();
+        this.output = new Output();
+        this.idleSinceNanos = System.nanoTime();
+    }
+
+    /** The route this connection was made for. */
+    public Route route() {
+        return route;
+    }
+
+    /** Buffered bytes from the peer. Closing it closes the connection. */
+    public InputStream input() {
+        return input;
+    }
+
+    /** Buffered bytes to the peer; call {@code flush()} at the end of a message. Closing it closes the connection. */
+    public OutputStream output() {
+        return output;
+    }
+
+    /** Sets the read timeout; {@link Duration#ZERO} waits forever. */
+    public void setReadTimeout(Duration timeout) throws IOException {
+        link.setReadTimeout(millis(timeout));
+    }
+
+    /** The read timeout. */
+    public Duration readTimeout() {
+        return Duration.ofMillis(link.readTimeout());
+    }
+
+    /** Sets the write timeout (see {@code SocketLink} for how it works on blocking sockets); zero waits forever. */
+    public void setWriteTimeout(Duration timeout) {
+        writeTimeoutMillis = millis(timeout);
+        link.setWriteTimeout(writeTimeoutMillis);
+    }
+
+    /** The write timeout. */
+    public Duration writeTimeout() {
+        return Duration.ofMillis(writeTimeoutMillis);
+    }
+
+    /** The {@link System#nanoTime()} at which the connection last became idle (made, or released to a pool). */
+    public long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    /** How long the connection has been idle, measured from {@link #idleSinceNanos()}. */
+    public Duration idleTime() {
+        return Duration.ofNanos(System.nanoTime() - idleSinceNanos);
+    }
+
+    /**
+     * Limits how long a pool may keep this connection idle from now, e.g. from a response's
+     * {@code Keep-Alive: timeout=5} (RFC 2068 §19.7.1.1; servers close idle connections after it). The
+     * pool's own idle limit still applies when it is shorter.
+     */
+    public void keepAliveFor(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        keepAliveUntilNanos = System.nanoTime() + Math.max(0, timeout.toNanos());
+        keepAliveSet = true;
+    }
+
+    /** The {@link System#nanoTime()} after which a pool must not reuse this connection, if set. */
+    public Optional<Long> keepAliveUntilNanos() {
+        return keepAliveSet ? Optional.of(keepAliveUntilNanos) : Optional.empty();
+    }
+
+    /** Whether another message may follow on this connection (cleared by {@link #markNotReusable()} or a timeout). */
+    public boolean isReusable() {
+        return reusable && !closed;
+    }
+
+    /** Says the framing is in doubt: the connection must not carry another message (RFC 9112 §9.6). */
+    public void markNotReusable() {
+        reusable = false;
+    }
+
+    /** The TLS session, if this connection runs TLS. */
+    public Optional<SSLSession> tlsSession() {
+        return Optional.ofNullable(link.tlsSession());
+    }
+
+    /** The ALPN protocol the server chose (RFC 7301), e.g. {@code http/1.1}, if any. */
+    public Optional<String> applicationProtocol() {
+        return Optional.ofNullable(link.applicationProtocol());
+    }
+
+    /** The peer actually connected to: {@code 127.0.0.1:8080}, {@code [::1]:443} (the proxy, if any), or {@code unix:/path}. */
+    public String peer() {
+        return link.peer();
+    }
+
+    /** Whether {@link #close()} has not run. */
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    /**
+     * Closes the connection; idempotent, callable from any thread. A thread blocked reading or writing
+     * wakes with an exception. If the connection came from a pool, the pool forgets it.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        reusable = false;
+        link.close();
+        ConnectionPool p = pool;
+        if (p != null) {
+            p.closed(this);
+        }
+    }
+
+    void markIdleNow() {
+        idleSinceNanos = System.nanoTime();
+    }
+
+    /**
+     * Whether an idle connection still looks usable. First a non-blocking look: end of stream or an
+     * error means the server closed it; bytes that arrived stay in the input buffer, so nothing is
+     * consumed. When that cannot be sure (TLS, where raw bytes belong to the TLS layer and a bare FIN
+     * is invisible without a read) a 1 ms read decides, if bytes are pending or the connection has
+     * been idle for {@value #PROBE_READ_AFTER_IDLE_MILLIS} ms or more; a recently used TLS connection
+     * with nothing pending is trusted, as a 1 ms wait on every reuse would cap a thread at under a
+     * thousand requests a second.
+     */
+    boolean probeAlive() {
+        if (closed) {
+            return false;
+        }
+        if (input.pos < input.limit) {
+            return true;
+        }
+        int peek = link.peek(input.buf);
+        if (peek > 0) {
+            input.pos = 0;
+            input.limit = peek;
+            return true;
+        }
+        if (peek == Link.PEEK_CLOSED) {
+            return false;
+        }
+        if (peek == Link.PEEK_QUIET || (peek == Link.PEEK_PROBABLY_QUIET
+                && System.nanoTime() - idleSinceNanos < PROBE_READ_AFTER_IDLE_MILLIS * 1_000_000L)) {
+            return true;
+        }
+        return probeRead();
+    }
+
+    /** A read with a 1 ms timeout: quiet means alive, end of stream or an error means closed. */
+    private boolean probeRead() {
+        int saved = link.readTimeout();
+        try {
+            link.setReadTimeout(1);
+            try {
+                int n = link.input().read(input.buf, 0, input.buf.length);
+                if (n < 0) {
+                    return false;
+                }
+                input.pos = 0;
+                input.limit = n;
+                return true;
+            } catch (SocketTimeoutException quiet) {
+                return true;
+            } finally {
+                link.setReadTimeout(saved);
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + route + " -> " + link.peer() + (closed ? ", closed" : reusable ? "" : ", not reusable") + "]";
+    }
+
+    private IOException translate(IOException e, boolean write) {
+        if (closed && !(e instanceof TransportTimeoutException)) {
+            return new EnvoiException("connection to " + link.peer() + " was closed (cancelled)", e);
+        }
+        reusable = false;
+        if (e instanceof SocketTimeoutException) {
+            TransportTimeoutException t = new TransportTimeoutException(write ? TransportTimeoutException.Phase.WRITE
+                    : TransportTimeoutException.Phase.READ, link.peer(), link.readTimeout());
+            t.initCause(e);
+            return t;
+        }
+        if (e instanceof SSLException && TlsFailures.isClientCertificateRejection(e)) {
+            // TLS 1.3: the server checks our certificate after our Finished, so its refusal
+            // arrives with the first read, not in startHandshake().
+            return TlsFailures.classify(route.authority(), e);
+        }
+        if (clientCertificateRequested && !anyByteRead && !(e instanceof SSLException)) {
+            // ...or the server closed at once and we only see a reset or broken pipe
+            return new TlsHandshakeException(route.authority(), TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REJECTED,
+                    "the server asked for a client certificate and closed the connection before answering: "
+                    + e.getMessage(), e);
+        }
+        return e;
+    }
+
+    private static int millis(Duration d) {
+        Objects.requireNonNull(d, "timeout");
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("negative timeout " + d);
+        }
+        long ms = d.toMillis();
+        return ms > Integer.MAX_VALUE ? 0 : (int) (ms == 0 && !d.isZero() ? 1 : ms);
+    }
+
+    private final class Input extends InputStream {
+        final byte[] buf = new byte[BUFFER_SIZE];
+        int pos;
+        int limit;
+
+        @Override
+        public int read() throws IOException {
+            if (pos == limit && fill() < 0) {
+                return -1;
+            }
+            return buf[pos++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (pos == limit) {
+                if (len >= buf.length) {
+                    return rawRead(b, off, len); // large reads skip the copy
+                }
+                if (fill() < 0) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return limit - pos;
+        }
+
+        @Override
+        public void close() {
+            Connection.this.close();
+        }
+
+        private int fill() throws IOException {
+            int n = rawRead(buf, 0, buf.length);
+            pos = 0;
+            limit = Math.max(n, 0);
+            return n;
+        }
+
+        private int rawRead(byte[] b, int off, int len) throws IOException {
+            try {
+                int n = link.input().read(b, off, len);
+                if (n > 0) {
+                    anyByteRead = true;
+                } else if (n < 0 && closed) {
+                    throw new EnvoiException("connection to " + link.peer() + " was closed (cancelled)");
+                } else if (n < 0 && clientCertificateRequested && !anyByteRead && !route.tls().hasClientCertificate()) {
+                    // TLS 1.3: the refusal may arrive as a bare close instead of an alert
+                    reusable = false;
+                    throw new TlsHandshakeException(route.authority(), TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REJECTED,
+                            "the server asked for a client certificate, none is configured, and it closed the"
+                            + " connection without a response", null);
+                }
+                return n;
+            } catch (IOException e) {
+                throw translate(e, false);
+            }
+        }
+    }
+
+    private final class Output extends OutputStream {
+        private final byte[] buf = new byte[BUFFER_SIZE];
+        private int count;
+
+        @Override
+        public void write(int b) throws IOException {
+            if (count == buf.length) {
+                drain();
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len >= buf.length) {
+                drain();
+                rawWrite(b, off, len);
+                return;
+            }
+            if (len > buf.length - count) {
+                drain();
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            try {
+                link.output().flush();
+            } catch (IOException e) {
+                throw translate(e, true);
+            }
+        }
+
+        @Override
+        public void close() {
+            Connection.this.close();
+        }
+
+        private void drain() throws IOException {
+            if (count > 0) {
+                int n = count;
+                count = 0;
+                rawWrite(buf, 0, n);
+            }
+        }
+
+        private void rawWrite(byte[] b, int off, int len) throws IOException {
+            try {
+                link.output().write(b, off, len);
+            } catch (IOException e) {
+                throw translate(e, true);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.envoi.transport;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Connection racing per RFC 8305 (Happy Eyeballs version 2), §4 and §5: addresses are interleaved by
+ * family (starting with the family of the resolver's first answer), one attempt starts every
+ * "Connection Attempt Delay" (250 ms by default, §8) or as soon as the previous attempt fails, the first
+ * attempt to connect wins, and every other attempt is cancelled by closing its socket.
+ *
+ * <p>Each attempt beyond the first runs on its own short-lived daemon thread (blocking connects cannot
+ * be multiplexed on one thread without NIO channels, and JSSE's {@code SSLSocket} needs a {@code Socket});
+ * a single address is dialed on the calling thread.
+ */
+final class HappyEyeballs {
+    private final SocketConnector connector;
+    private final long staggerNanos;
+
+    HappyEyeballs(SocketConnector connector, long staggerNanos) {
+        this.connector = connector;
+        this.staggerNanos = staggerNanos;
+    }
+
+    /** Orders addresses per RFC 8305 §4: alternate families, first family first, order within a family kept. */
+    static List<InetAddress> interleave(List<InetAddress> addresses) {
+        if (addresses.size() < 2) {
+            return addresses;
+        }
+        boolean firstIs6 = addresses.get(0) instanceof Inet6Address;
+        Deque<InetAddress> first = new ArrayDeque<>();
+        Deque<InetAddress> second = new ArrayDeque<>();
+        for (InetAddress a : addresses) {
+            ((a instanceof Inet6Address) == firstIs6 ? first : second).add(a);
+        }
+        List<InetAddress> out = new ArrayList<>(addresses.size());
+        while (!first.isEmpty() || !second.isEmpty()) {
+            if (!first.isEmpty()) {
+                out.add(first.poll());
+            }
+            if (!second.isEmpty()) {
+                out.add(second.poll());
+            }
+        }
+        return out;
+    }
+
+    private record Outcome(Attempt attempt, IOException failure) {
+    }
+
+    private final class Attempt implements Runnable {
+        final InetSocketAddress address;
+        final Socket socket = newSocket();
+        final int timeoutMillis;
+        final LinkedBlockingQueue<Outcome> results;
+        volatile Thread thread;
+
+        Attempt(InetSocketAddress address, int timeoutMillis, LinkedBlockingQueue<Outcome> results) {
+            this.address = address;
+            this.timeoutMillis = timeoutMillis;
+            this.results = results;
+        }
+
+        @Override
+        public void run() {
+            try {
+                connector.connect(socket, address, timeoutMillis);
+                results.add(new Outcome(this, null));
+            } catch (IOException e) {
+                results.add(new Outcome(this, e));
+            } catch (RuntimeException e) {
+                results.add(new Outcome(this, new IOException(e.toString(), e)));
+            }
+        }
+
+        void cancel() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing an unconnected or half-connected socket; nothing to report
+            }
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Connects to one of {@code addresses} (already in attempt order) within {@code timeoutMillis}.
+     *
+     * @throws ConnectFailedException naming every attempt and its failure
+     */
+    Socket connect(String host, List<InetAddress> addresses, int port, int timeoutMillis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        LinkedBlockingQueue<Outcome> results = new LinkedBlockingQueue<>();
+        List<Attempt> started = new ArrayList<>();
+        List<ConnectFailedException.Attempt> failures = new ArrayList<>();
+        IOException last = null;
+        Attempt winner = null;
+        int finished = 0;
+        long nextStart = System.nanoTime();
+        try {
+            while (winner == null) {
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    break;
+                }
+                if (started.size() < addresses.size() && now - nextStart >= 0) {
+                    Attempt a = new Attempt(new InetSocketAddress(addresses.get(started.size()), port),
+                            remainingMillis(deadline), results);
+                    started.add(a);
+                    nextStart = now + staggerNanos;
+                    if (addresses.size() == 1) {
+                        a.run(); // nothing to race: dial on the caller's thread
+                    } else {
+                        Thread t = new Thread(a, "envoi-dial " + Route.formatAddress(a.address));
+                        t.setDaemon(true);
+                        a.thread = t;
+                        t.start();
+                    }
+                }
+                long wait = deadline - now;
+                if (started.size() < addresses.size()) {
+                    wait = Math.min(wait, nextStart - now);
+                }
+                Outcome o = results.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                if (o == null) {
+                    continue;
+                }
+                if (o.failure() == null) {
+                    winner = o.attempt();
+                    break;
+                }
+                finished++;
+                last = o.failure();
+                failures.add(new ConnectFailedException.Attempt(o.attempt().address, describe(o.failure(), o.attempt())));
+                if (finished == addresses.size()) {
+                    break;
+                }
+                nextStart = System.nanoTime(); // RFC 8305 §5: a failure starts the next attempt at once
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            last = new InterruptedIOException("interrupted while connecting to " + host);
+        } finally {
+            for (Attempt a : started) {
+                if (a != winner) {
+                    a.cancel();
+                }
+            }
+        }
+        if (winner != null) {
+            return winner.socket;
+        }
+        boolean timedOut = finished < addresses.size() && !(last instanceof InterruptedIOException);
+        if (timedOut) {
+            for (Attempt a : started) {
+                boolean reported = false;
+                for (ConnectFailedException.Attempt f : failures) {
+                    reported |= f.address().equals(a.address);
+                }
+                if (!reported) {
+                    failures.add(new ConnectFailedException.Attempt(a.address, "connect timed out after " + timeoutMillis + " ms"));
+                }
+            }
+            last = new TransportTimeoutException(TransportTimeoutException.Phase.CONNECT, Route.authority(host, port), timeoutMillis);
+        }
+        throw new ConnectFailedException(host, port, failures, last);
+    }
+
+    /**
+     * A TCP socket backed by a {@link SocketChannel} (its socket adaptor), so that an idle pooled
+     * connection can be checked with a non-blocking read instead of a timed one.
+     */
+    private static Socket newSocket() {
+        try {
+            return SocketChannel.open().socket();
+        } catch (IOException e) {
+            return new Socket(); // no channel available: the pool falls back to a 1 ms timed read
+        }
+    }
+
+    private static String describe(IOException e, Attempt a) {
+        if (e instanceof SocketTimeoutException) {
+            return "connect timed out after " + a.timeoutMillis + " ms";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private static int remainingMillis(long deadline) {
+        return (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.envoi.transport.internal;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One shared daemon timer for write timeouts and idle-connection cleanup. Its single thread exists only
+ * while something is scheduled: it times out after 10 s with an empty queue, so an idle JVM with envoi
+ * loaded runs no envoi thread at all.
+ */
+public final class Scheduler {
+    private static final ScheduledThreadPoolExecutor TIMER = create();
+
+    private Scheduler() {
+    }
+
+    private static ScheduledThreadPoolExecutor create() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "envoi-transport-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        t.setRemoveOnCancelPolicy(true);
+        t.setKeepAliveTime(10, TimeUnit.SECONDS);
+        t.allowCoreThreadTimeOut(true);
+        return t;
+    }
+
+    /** Runs {@code task} once after {@code delayNanos}. */
+    public static ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return TIMER.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+}

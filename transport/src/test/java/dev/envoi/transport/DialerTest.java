@@ -1,0 +1,196 @@
+package dev.envoi.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DialerTest {
+    static final InetAddress LOOPBACK = address(127, 0, 0, 1);
+    static final InetAddress SLOW = address(127, 0, 0, 2); // never dialed: the test connector stalls on it
+
+    static InetAddress address(int... b) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) b[0], (byte) b[1], (byte) b[2], (byte) b[3]});
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static InetAddress ipv6Loopback() {
+        try {
+            return InetAddress.getByName("::1");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void interleavesFamiliesStartingWithTheFirst() throws Exception {
+        InetAddress v6a = InetAddress.getByName("::1");
+        InetAddress v6b = InetAddress.getByName("::2");
+        InetAddress v4a = address(127, 0, 0, 1);
+        InetAddress v4b = address(127, 0, 0, 3);
+        assertThat(HappyEyeballs.interleave(List.of(v6a, v6b, v4a, v4b))).containsExactly(v6a, v4a, v6b, v4b);
+        assertThat(HappyEyeballs.interleave(List.of(v4a, v4b, v6a))).containsExactly(v4a, v6a, v4b);
+        assertThat(Route.formatAddress(new InetSocketAddress(InetAddress.getByName("2001:db8:0:0:1:0:0:1"), 443)))
+                .isEqualTo("[2001:db8::1:0:0:1]:443");
+        assertThat(Route.formatAddress(new InetSocketAddress(InetAddress.getByName("2001:db8:0:1:1:1:1:1"), 80)))
+                .isEqualTo("[2001:db8:0:1:1:1:1:1]:80");
+    }
+
+    @Test
+    void slowFirstAddressLosesToSecondWithinTheStagger() throws Exception {
+        try (EchoServer echo = new EchoServer()) {
+            CountDownLatch slowCancelled = new CountDownLatch(1);
+            SocketConnector stallOnSlow = (socket, address, timeout) -> {
+                if (address.getAddress().equals(SLOW)) {
+                    try {
+                        Thread.sleep(timeout);
+                    } catch (InterruptedException e) {
+                        slowCancelled.countDown();
+                        throw new InterruptedIOException("cancelled");
+                    }
+                    throw new IOException("slow address should have been cancelled");
+                }
+                socket.connect(address, timeout);
+            };
+            Dialer dialer = Dialer.newBuilder()
+                    .resolver((h, p) -> List.of(SLOW, LOOPBACK))
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .socketConnector(stallOnSlow)
+                    .build();
+            long start = System.nanoTime();
+            try (Connection c = dialer.dial(Route.of("http", "dual.test", echo.port()))) {
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertThat(ms).isBetween(200L, 2_000L); // one stagger (250 ms), nowhere near 10 s
+                assertThat(c.peer()).isEqualTo("127.0.0.1:" + echo.port());
+                assertThat(roundTrip(c, "hi")).isEqualTo("hi");
+            }
+            assertThat(slowCancelled.await(2, TimeUnit.SECONDS)).as("loser cancelled").isTrue();
+        }
+    }
+
+    @Test
+    void failedAttemptStartsTheNextAtOnce() throws Exception {
+        try (EchoServer echo = new EchoServer()) {
+            int port = echo.port();
+            // 127.0.0.2:port has no listener: refused immediately, so 127.0.0.1 starts without the stagger
+            Dialer dialer = Dialer.newBuilder().resolver((h, p) -> List.of(address(127, 0, 0, 2), LOOPBACK))
+                    .attemptDelay(Duration.ofSeconds(2)).build();
+            long start = System.nanoTime();
+            try (Connection c = dialer.dial(Route.of("http", "refused.test", port))) {
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_500L);
+                assertThat(c.peer()).isEqualTo("127.0.0.1:" + port);
+            }
+        }
+    }
+
+    @Test
+    void ipv6LoopbackIsRacedWhenAvailable() throws Exception {
+        InetAddress v6 = ipv6Loopback();
+        EchoServer echo6;
+        try {
+            echo6 = new EchoServer(v6);
+        } catch (IOException noIpv6) {
+            return; // no IPv6 loopback on this machine: the IPv4 cases above still run
+        }
+        try (echo6) {
+            Dialer dialer = Dialer.newBuilder().resolver((h, p) -> List.of(v6, LOOPBACK)).build();
+            try (Connection c = dialer.dial(Route.of("http", "v6.test", echo6.port()))) {
+                assertThat(c.peer()).isEqualTo("[::1]:" + echo6.port());
+                assertThat(roundTrip(c, "six")).isEqualTo("six");
+            }
+        }
+    }
+
+    @Test
+    void everyFailedAddressIsListed() throws Exception {
+        int port = closedPort();
+        Dialer dialer = Dialer.newBuilder().resolver((h, p) -> List.of(LOOPBACK, address(127, 0, 0, 3))).build();
+        assertThatThrownBy(() -> dialer.dial(Route.of("http", "down.test", port)))
+                .isInstanceOf(ConnectFailedException.class)
+                .hasMessageContaining("cannot connect to down.test:" + port + " (2 addresses tried)")
+                .hasMessageContaining("127.0.0.1:" + port + " -> ")
+                .hasMessageContaining("127.0.0.3:" + port + " -> ")
+                .satisfies(e -> assertThat(((ConnectFailedException) e).attempts()).hasSize(2));
+    }
+
+    @Test
+    void connectTimeoutNamesTheAddress() {
+        SocketConnector stall = (socket, address, timeout) -> {
+            try {
+                Thread.sleep(timeout + 5_000L);
+            } catch (InterruptedException e) {
+                throw new InterruptedIOException();
+            }
+        };
+        Dialer timing = Dialer.newBuilder().resolver((h, p) -> List.of(SLOW, address(127, 0, 0, 4)))
+                .connectTimeout(Duration.ofMillis(300)).attemptDelay(Duration.ofMillis(100)).socketConnector(stall).build();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> timing.dial(Route.of("http", "slow.test", 80)))
+                .isInstanceOf(ConnectFailedException.class)
+                .hasMessageContaining("127.0.0.2:80 -> connect timed out after 300 ms")
+                .hasMessageContaining("127.0.0.4:80 -> connect timed out")
+                .hasCauseInstanceOf(TransportTimeoutException.class);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_000L);
+        assertThat(timing.connectTimeout()).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void unresolvedHostIsTyped() {
+        Dialer dialer = Dialer.newBuilder().resolver((h, p) -> {
+            throw new java.net.UnknownHostException(h);
+        }).build();
+        assertThatThrownBy(() -> dialer.dial(Route.of("http", "nowhere.test", 80)))
+                .isInstanceOf(UnresolvedHostException.class)
+                .hasMessageContaining("cannot resolve host nowhere.test");
+    }
+
+    @Test
+    void resolverOverridesLikeCurlResolve() throws Exception {
+        Resolver fallback = (h, p) -> List.of(address(127, 0, 0, 9));
+        Resolver r = Resolver.overriding(Map.of("example.test:443", List.of(address(127, 0, 0, 5)),
+                "example.test", List.of(address(127, 0, 0, 6))), fallback);
+        assertThat(r.resolve("EXAMPLE.test", 443)).containsExactly(address(127, 0, 0, 5));
+        assertThat(r.resolve("example.test", 80)).containsExactly(address(127, 0, 0, 6));
+        assertThat(r.resolve("other.test", 80)).containsExactly(address(127, 0, 0, 9));
+        assertThat(Resolver.system().resolve("127.0.0.1", 80)).containsExactly(LOOPBACK);
+    }
+
+    @Test
+    void tunnelRouteWithoutHookIsAProgrammingError() {
+        Route r = Route.newBuilder().scheme("https").host("localhost").proxy(Proxy.http("127.0.0.1", 3128)).build();
+        assertThatThrownBy(() -> Dialer.defaults().dial(r)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TunnelHandshake");
+    }
+
+    static String roundTrip(Connection c, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        c.output().write(bytes);
+        c.output().flush();
+        byte[] back = c.input().readNBytes(bytes.length);
+        return new String(back, StandardCharsets.US_ASCII);
+    }
+
+    static InetSocketAddress loopback(int port) {
+        return new InetSocketAddress(LOOPBACK, port);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.envoi.transport;
+
+import static dev.envoi.transport.DialerTest.roundTrip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.envoi.core.EnvoiException;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unix domain sockets (JEP 380) against a server socket in a temp directory. */
+class UnixSocketTest {
+    @TempDir
+    Path dir;
+
+    private ServerSocketChannel server;
+    private Path socket;
+    private final List<SocketChannel> accepted = new CopyOnWriteArrayList<>();
+    private volatile boolean echo = true;
+
+    @BeforeEach
+    void start() throws IOException {
+        socket = dir.resolve("echo.sock");
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        TestProxies.daemon(() -> {
+            while (server.isOpen()) {
+                try {
+                    SocketChannel ch = server.accept();
+                    accepted.add(ch);
+                    if (echo) {
+                        TestProxies.daemon(() -> echo(ch));
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static void echo(SocketChannel ch) {
+        try (ch) {
+            ByteBuffer buf = ByteBuffer.allocate(8192);
+            while (ch.read(buf) > 0) {
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                buf.clear();
+            }
+        } catch (IOException ignored) {
+            // client went away
+        }
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.close();
+        for (SocketChannel ch : accepted) {
+            ch.close();
+        }
+    }
+
+    private Route route() {
+        return Route.newBuilder().host("localhost").unixSocket(socket).build();
+    }
+
+    private static Dialer dialer() {
+        return Dialer.newBuilder().resolver((h, p) -> {
+            throw new AssertionError("a Unix socket route must not resolve " + h);
+        }).build();
+    }
+
+    @Test
+    void bytesFlowBothWays() throws Exception {
+        try (Connection c = dialer().dial(route())) {
+            assertThat(c.peer()).isEqualTo("unix:" + socket);
+            assertThat(roundTrip(c, "GET /_ping HTTP/1.1")).isEqualTo("GET /_ping HTTP/1.1");
+            byte[] big = new byte[200_000];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) (i * 7);
+            }
+            CompletableFuture<byte[]> back = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return c.input().readNBytes(big.length);
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            c.output().write(big);
+            c.output().flush();
+            assertThat(back.get(5, TimeUnit.SECONDS)).isEqualTo(big);
+        }
+    }
+
+    @Test
+    void readTimeoutAndCancellation() throws Exception {
+        Connection c = dialer().dial(route());
+        c.setReadTimeout(Duration.ofMillis(100));
+        assertThatThrownBy(() -> c.input().read()).isInstanceOf(TransportTimeoutException.class)
+                .hasMessageContaining("read timed out after 100 ms (unix:");
+        c.setReadTimeout(Duration.ZERO);
+        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                c.input().read();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        Thread.sleep(100);
+        c.close();
+        assertThat(reader.get(2, TimeUnit.SECONDS)).isInstanceOf(EnvoiException.class).hasMessageContaining("cancelled");
+    }
+
+    @Test
+    void writeTimeoutWhenTheServerNeverReads() throws Exception {
+        echo = false;
+        try (Connection c = dialer().dial(route())) {
+            c.setWriteTimeout(Duration.ofMillis(200));
+            byte[] chunk = new byte[64 * 1024];
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 4096; i++) {
+                    c.output().write(chunk);
+                }
+            }).isInstanceOf(TransportTimeoutException.class).hasMessageContaining("write timed out after 200 ms");
+        }
+    }
+
+    @Test
+    void staleProbeAndPooling() throws Exception {
+        try (ConnectionPool pool = ConnectionPool.newBuilder().dialer(dialer()).build()) {
+            Connection c = pool.acquire(route());
+            assertThat(roundTrip(c, "a")).isEqualTo("a");
+            pool.release(c);
+            assertThat(pool.acquire(route())).isSameAs(c);
+            pool.release(c);
+            for (SocketChannel ch : accepted) {
+                ch.close(); // the daemon closes idle connections
+            }
+            Thread.sleep(50);
+            Connection fresh = pool.acquire(route());
+            assertThat(fresh).isNotSameAs(c);
+            assertThat(roundTrip(fresh, "b")).isEqualTo("b");
+            pool.release(fresh);
+        }
+    }
+
+    @Test
+    void missingSocketFileIsAConnectFailure() {
+        Route missing = Route.newBuilder().host("localhost").unixSocket(dir.resolve("nope.sock")).build();
+        assertThatThrownBy(() -> dialer().dial(missing)).isInstanceOf(ConnectFailedException.class)
+                .hasMessageContaining("cannot connect to unix:" + dir.resolve("nope.sock") + ": ");
+    }
+}
