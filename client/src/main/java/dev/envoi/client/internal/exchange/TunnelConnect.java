@@ -1,0 +1,96 @@
+package dev.envoi.client.internal.exchange;
+
+import dev.envoi.codec.ParseEvent;
+import dev.envoi.codec.RequestEncoder;
+import dev.envoi.codec.RequestHead;
+import dev.envoi.codec.ResponseHead;
+import dev.envoi.codec.ResponseParser;
+import dev.envoi.core.EnvoiException;
+import dev.envoi.core.HeaderName;
+import dev.envoi.core.Headers;
+import dev.envoi.core.HttpVersion;
+import dev.envoi.core.Method;
+import dev.envoi.transport.Proxy;
+import dev.envoi.transport.ProxyException;
+import dev.envoi.transport.Route;
+import dev.envoi.transport.TunnelHandshake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The CONNECT exchange (RFC 9110 §9.3.6) run through transport's tunnel hook, before TLS with the
+ * origin: {@code CONNECT host:port HTTP/1.1} with {@code Host} and, when the proxy has credentials,
+ * {@code Proxy-Authorization: Basic} (RFC 7617) — sent here, to the proxy, and never inside the
+ * tunnel (requests CVE-2023-32681). The response head is read one byte at a time, so not a byte of
+ * the origin's TLS stream is consumed. 2xx opens the tunnel; 407 and anything else are a
+ * {@link ProxyException} saying so plainly.
+ */
+public final class TunnelConnect implements TunnelHandshake {
+    private final String userAgent;
+
+    /** @param userAgent the {@code User-Agent} to send to the proxy, or {@code null} */
+    public TunnelConnect(String userAgent) {
+        this.userAgent = userAgent;
+    }
+
+    @Override
+    public void establish(Route route, InputStream in, OutputStream out) throws IOException {
+        Proxy proxy = route.proxy();
+        String target = authority(route);
+        Headers.Builder h = Headers.builder().add(HeaderName.HOST, target);
+        if (userAgent != null) {
+            h.add(HeaderName.USER_AGENT, userAgent);
+        }
+        if (proxy.hasCredentials()) {
+            h.add(HeaderName.PROXY_AUTHORIZATION, basic(proxy.username(), proxy.password()));
+        }
+        out.write(RequestEncoder.encode(new RequestHead(Method.CONNECT, target, HttpVersion.HTTP_1_1, h.build())));
+        out.flush();
+        ResponseHead head = readHead(in, proxy);
+        int code = head.status().code();
+        if (code / 100 == 2) {
+            return;
+        }
+        if (code == 407) {
+            throw ProxyException.authenticationRequired(proxy.authority(), proxy.hasCredentials(),
+                    String.join(", ", head.headers().all(HeaderName.PROXY_AUTHENTICATE)));
+        }
+        throw ProxyException.tunnelRefused(proxy.authority(), target, code, head.reasonPhrase());
+    }
+
+    private static String authority(Route route) {
+        String host = route.host();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + route.port();
+    }
+
+    static String basic(String user, String password) {
+        byte[] raw = (user + ":" + password).getBytes(StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(raw);
+    }
+
+    private static ResponseHead readHead(InputStream in, Proxy proxy) throws IOException {
+        ResponseParser parser = new ResponseParser();
+        parser.expectResponseTo(Method.CONNECT);
+        ByteBuffer one = ByteBuffer.allocate(1).flip();
+        for (;;) {
+            ParseEvent e = parser.parse(one);
+            if (e == ParseEvent.HEAD) {
+                return parser.head();
+            }
+            if (e == ParseEvent.NEED_INPUT) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new EnvoiException("proxy " + proxy.authority()
+                            + " closed the connection before answering CONNECT");
+                }
+                one.clear();
+                one.put((byte) b).flip();
+            }
+        }
+    }
+}
