@@ -71,14 +71,18 @@ public final class Call {
         if (!executed.compareAndSet(false, true)) {
             throw new IllegalStateException("a call can be executed only once; use client.newCall(request) again");
         }
-        CallState s = new CallState(client.timeouts().call(), request.url());
+        CallState s = new CallState(client.timeouts().call(), request.url(), client.eventListener());
         state = s;
         if (canceled) {
             s.cancel();
         }
+        client.eventListener().callStart(request);
         try {
             return new CallEngine(client.engineConfig(), s).execute(request);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            s.failed(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
             s.finish();
             throw e;
         }

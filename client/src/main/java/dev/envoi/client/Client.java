@@ -156,6 +156,11 @@ public final class Client implements AutoCloseable {
         return config.userAgent;
     }
 
+    /** The event listener ({@link EventListener#NONE} unless set). */
+    public EventListener eventListener() {
+        return config.eventListener;
+    }
+
     /** Open connections (idle and in use) of the pool. */
     public int connectionCount() {
         return pool.connectionCount();
@@ -202,6 +207,7 @@ public final class Client implements AutoCloseable {
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Authenticator authenticator;
+        private EventListener eventListener = EventListener.NONE;
         private Netrc netrc;
         private ProxyConfig proxies = ProxyConfig.direct();
         private TlsSettings tls = TlsSettings.defaults();
@@ -226,6 +232,7 @@ public final class Client implements AutoCloseable {
             b.maxRedirects = maxRedirects;
             b.maxBodyBytes = maxBodyBytes;
             b.authenticator = authenticator;
+            b.eventListener = eventListener;
             b.netrc = netrc;
             b.proxies = proxies;
             b.tls = tls;
@@ -292,6 +299,12 @@ public final class Client implements AutoCloseable {
          */
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = authenticator;
+            return this;
+        }
+
+        /** Observes every call (default {@link EventListener#NONE}). */
+        public Builder eventListener(EventListener listener) {
+            this.eventListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

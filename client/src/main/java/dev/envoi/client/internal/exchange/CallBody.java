@@ -55,10 +55,13 @@ final class CallBody extends InputStream {
             }
             return n;
         } catch (IOException e) {
+            IOException t = state.translate(e, "reading the response body");
             end();
-            throw state.translate(e, "reading the response body");
+            state.failed(t);
+            throw t;
         } catch (RuntimeException e) {
             end();
+            state.finish();
             throw e;
         }
     }
@@ -93,7 +96,6 @@ final class CallBody extends InputStream {
     private void end() {
         closed = true;
         framed.close();
-        state.finish();
     }
 
     @Override

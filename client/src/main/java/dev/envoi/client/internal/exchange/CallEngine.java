@@ -88,6 +88,7 @@ public final class CallEngine {
                         throw new TooManyRedirectsException(config.maxRedirects(), Redaction.url(next.url()), history);
                     }
                     history.add(plan.get().redirect());
+                    state.listener().redirect(plan.get().redirect(), state.elapsedNanos());
                     if (!seen.add(loopKey(next))) {
                         exchange.abandon();
                         throw new RedirectException("redirect loop: " + next.method() + " "

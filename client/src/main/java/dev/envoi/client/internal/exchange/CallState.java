@@ -2,6 +2,7 @@ package dev.envoi.client.internal.exchange;
 
 import dev.envoi.client.CallCanceledException;
 import dev.envoi.client.ConnectException;
+import dev.envoi.client.EventListener;
 import dev.envoi.client.HttpTimeoutException;
 import dev.envoi.client.TlsException;
 import dev.envoi.core.EnvoiException;
@@ -41,9 +42,15 @@ public final class CallState {
     private volatile Connection current;
     private volatile String redactedUrl;
     private ScheduledFuture<?> task;
+    private final EventListener listener;
+    private final long startNanos = System.nanoTime();
+    private volatile Url url;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param call the call deadline, zero for none */
-    public CallState(Duration call, Url url) {
+    public CallState(Duration call, Url url, EventListener listener) {
+        this.listener = listener;
+        this.url = url;
         this.callMillis = call.toMillis();
         this.deadlineNanos = call.isZero() ? 0 : System.nanoTime() + call.toNanos();
         this.redactedUrl = Redaction.url(url);
@@ -64,6 +71,7 @@ public final class CallState {
 
     /** The URL now being requested (each redirect hop), for messages. */
     public void url(Url url) {
+        this.url = url;
         this.redactedUrl = Redaction.url(url);
     }
 
@@ -110,13 +118,37 @@ public final class CallState {
         }
     }
 
-    /** The call is over (body read or closed): stops the deadline timer. */
+    /** The call is over (body read or closed): stops the deadline timer; tells the listener once. */
     public void finish() {
+        if (stop()) {
+            listener.callEnd(url, elapsedNanos());
+        }
+    }
+
+    /** The call failed with {@code e}: stops the deadline timer; tells the listener once. */
+    public void failed(IOException e) {
+        if (stop()) {
+            listener.callFailed(url, e, elapsedNanos());
+        }
+    }
+
+    private boolean stop() {
         ScheduledFuture<?> t = task;
         if (t != null) {
             t.cancel(false);
         }
         current = null;
+        return ended.compareAndSet(false, true);
+    }
+
+    /** Nanoseconds since the call started. */
+    public long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** The call's event listener. */
+    public EventListener listener() {
+        return listener;
     }
 
     /** Throws if the call was canceled or its deadline passed. */

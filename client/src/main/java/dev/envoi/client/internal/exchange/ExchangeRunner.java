@@ -1,6 +1,8 @@
 package dev.envoi.client.internal.exchange;
 
 import dev.envoi.client.CallCanceledException;
+import dev.envoi.client.EventListener;
+import dev.envoi.codec.ResponseHead;
 import dev.envoi.client.HttpTimeoutException;
 import dev.envoi.client.RequestBody;
 import dev.envoi.core.MalformedMessageException;
@@ -38,16 +40,23 @@ final class ExchangeRunner {
             state.check();
             Connection c = acquire(p);
             boolean reused = !config.usedConnections().add(c);
+            EventListener events = state.listener();
+            events.connectionAcquired(p.request().url(), c.peer(), reused, state.elapsedNanos());
             Exchange ex = new Exchange(c, config.pool(), state, reused, config.parserConfig());
             try {
                 c.setReadTimeout(config.timeouts().read());
                 c.setWriteTimeout(config.timeouts().write());
                 ex.writeRequest(p.head(), p.body());
-                ex.readHead(p.head().method());
+                events.requestSent(p.request().url(), p.head().method(), p.head().target(), p.head().headers(),
+                        state.elapsedNanos());
+                ResponseHead head = ex.readHead(p.head().method());
+                events.responseHeadReceived(p.request().url(), head.version(), head.status(), head.headers(),
+                        state.elapsedNanos());
                 return ex;
             } catch (IOException e) {
                 ex.abandon();
                 if (attempt < MAX_ATTEMPTS && retryable(e, ex, p)) {
+                    events.retry(p.request().url(), e, attempt, state.elapsedNanos());
                     continue;
                 }
                 throw state.translate(e, ex.requestBytesWritten() ? "waiting for the response" : "sending the request");
