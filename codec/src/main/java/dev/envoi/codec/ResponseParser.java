@@ -43,9 +43,22 @@ import java.util.OptionalLong;
  * {@link dev.envoi.core.MalformedMessageException} naming the RFC section, byte offset and grammar
  * position; a limit of {@link ParserConfig} throws a {@link dev.envoi.core.LimitExceededException}.
  * After either the parser refuses more input ({@link IllegalStateException}) and the connection must
- * be closed. Choices the RFC leaves open are listed on {@link Leniency} and in the package's
- * {@code FramingRules}: notably, a response with both Transfer-Encoding and Content-Length is read as
- * chunked and the connection is not reused; an obs-fold is replaced with SP (RFC 9112 §5.2).
+ * be closed. How the choices RFC 9112 leaves open are made (opt-in tolerances are on {@link Leniency}):
+ * <ul>
+ *   <li>body length by RFC 9112 §6.3, rules in order; Transfer-Encoding with Content-Length is read as
+ *       chunked and the connection is not reused (§6.1); Transfer-Encoding in an HTTP/1.0 response is
+ *       decoded, then the connection is not reused (§6.1); codings whose last is not chunked read until
+ *       close (rule 4); a Transfer-Encoding that is not a valid list, or applies chunked twice, is an
+ *       error; an invalid or conflicting Content-Length is an error (rule 5), identical repeats are one;</li>
+ *   <li>an obs-fold is replaced with SP, as a user agent must (§5.2); whitespace before a colon, a bare
+ *       LF and a bare CR are errors (§5.1, §2.2);</li>
+ *   <li>empty lines before a status-line are skipped, and a status-line may end right after the
+ *       status code (see {@link Leniency}); status codes outside 100-599 and versions other than
+ *       HTTP/1.x are errors;</li>
+ *   <li>101 and a 2xx to CONNECT end HTTP on the connection ({@link #upgraded()});
+ *       {@code Connection: close} (also in the non-standard {@code Proxy-Connection}) ends
+ *       persistence.</li>
+ * </ul>
  *
  * <p>Performance: the head is copied once into a reusable buffer and fields are kept as offsets;
  * {@link #statusCode()}, {@link #fieldCount()}, well-known {@link #fieldName(int)}s and the body

@@ -29,7 +29,8 @@ class AllocationTest {
 
     private static long allocatedBytes() {
         try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
             Method m = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
             return (long) m.invoke(bean);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {

@@ -60,7 +60,8 @@ class BodyInputStreamTest {
                     if (c[0].endsWith("No Content\r\n\r\n")) {
                         assertThat(p.keepAlive()).isTrue();
                         // the next response is intact: in the buffer or still in the source
-                        String rest = new String(buf.array(), buf.position(), buf.remaining(), StandardCharsets.ISO_8859_1)
+                        String rest = new String(buf.array(), buf.position(), buf.remaining(),
+                                StandardCharsets.ISO_8859_1)
                                 + readAll(source);
                         assertThat(rest).isEqualTo("HTTP/1.1 204 No Content\r\n\r\n");
                     }

@@ -74,7 +74,8 @@ class ChunkedBodyTest {
 
     @Test
     void extensionsDoNotChangeTheBodyAtAnySplit() {
-        assertThat(Feed.response(HEAD + "3 ; name=\"v;al\"\r\nabc\r\n0\r\n\r\n").ok().lines().get(1)).isEqualTo("BODY abc");
+        assertThat(Feed.response(HEAD + "3 ; name=\"v;al\"\r\nabc\r\n0\r\n\r\n").ok().lines().get(1))
+                .isEqualTo("BODY abc");
     }
 
     @Test
@@ -131,7 +132,8 @@ class ChunkedBodyTest {
 
     @Test
     void chunkedThenNextResponse() {
-        assertThat(Feed.response(HEAD + "1\r\na\r\n0\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n").ok().lines()).containsExactly(
+        assertThat(Feed.response(HEAD + "1\r\na\r\n0\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n").ok().lines())
+                .containsExactly(
                 "HEAD HTTP/1.1 200 'OK' | Transfer-Encoding: chunked | Chunked[] keepAlive=true",
                 "BODY a",
                 "COMPLETE keepAlive=true upgraded=false",

@@ -94,8 +94,9 @@ final class Feed {
         }
         assertSame(whole, run(subjects.get(), single, endOfInput), "one byte at a time");
         for (int cut = 1; cut < input.length; cut++) {
-            List<ByteBuffer> two = List.of(ByteBuffer.wrap(input, 0, cut).slice(), ByteBuffer.wrap(input, cut,
-                    input.length - cut));
+            // the first piece starts at array offset 0, the second is a slice with a non-zero arrayOffset
+            List<ByteBuffer> two = List.of(ByteBuffer.wrap(input, 0, cut),
+                    ByteBuffer.wrap(input, cut, input.length - cut).slice());
             assertSame(whole, run(subjects.get(), two, endOfInput), "split at " + cut);
         }
         return whole;

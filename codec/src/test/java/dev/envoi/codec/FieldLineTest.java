@@ -24,7 +24,8 @@ class FieldLineTest {
     void responseObsFoldIsReplacedWithSpaces() {
         // RFC 9112 §5.2: a user agent MUST replace each obs-fold with one or more SP
         assertThat(Feed.response(OK + "X-A: one\r\n two\r\n\t three \r\nX-B: b\r\n\r\n").ok().lines().get(0))
-                .isEqualTo("HEAD HTTP/1.1 204 'No Content' | X-A: one   two    three | X-B: b | NoBody[] keepAlive=true");
+                .isEqualTo("HEAD HTTP/1.1 204 'No Content' | X-A: one   two    three | X-B: b | NoBody[] "
+                        + "keepAlive=true");
         assertThat(Feed.response(OK + "X-A:\r\n two\r\n\r\n").ok().lines().get(0)).contains("| X-A: two |");
         assertThat(Feed.response(OK + "X-A: a\r\n   \r\n\r\n").ok().lines().get(0)).contains("| X-A: a |");
     }
@@ -38,11 +39,16 @@ class FieldLineTest {
 
     @Test
     void badNames() {
-        assertThat(Feed.response(OK + ": x\r\n\r\n").malformed().reason()).isEqualTo("expected field-name but was ':' (empty field name)");
-        assertThat(Feed.response(OK + "A(b: x\r\n\r\n").malformed().reason()).isEqualTo("expected ':' after field-name but was '('");
-        assertThat(Feed.response(OK + "NoColon\r\n\r\n").malformed().reason()).isEqualTo("expected ':' after field-name but was end of line");
-        assertThat(Feed.response(OK + "\u00e9: x\r\n\r\n").malformed().reason()).isEqualTo("expected field-name (a token) but was 0xe9");
-        assertThat(Feed.response(OK + "A\u0000: x\r\n\r\n").malformed().reason()).isEqualTo("expected ':' after field-name but was 0x00");
+        assertThat(Feed.response(OK + ": x\r\n\r\n").malformed().reason())
+                .isEqualTo("expected field-name but was ':' (empty field name)");
+        assertThat(Feed.response(OK + "A(b: x\r\n\r\n").malformed().reason())
+                .isEqualTo("expected ':' after field-name but was '('");
+        assertThat(Feed.response(OK + "NoColon\r\n\r\n").malformed().reason())
+                .isEqualTo("expected ':' after field-name but was end of line");
+        assertThat(Feed.response(OK + "\u00e9: x\r\n\r\n").malformed().reason())
+                .isEqualTo("expected field-name (a token) but was 0xe9");
+        assertThat(Feed.response(OK + "A\u0000: x\r\n\r\n").malformed().reason())
+                .isEqualTo("expected ':' after field-name but was 0x00");
     }
 
     @Test

@@ -10,7 +10,8 @@ class LeniencyTest {
 
     @Test
     void bareLfEverywhere() {
-        assertThat(Feed.response(BARE_LF, "HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n3;x=y\nabc\n0\nT: 1\n\n").ok().lines())
+        assertThat(Feed.response(BARE_LF, "HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n3;x=y\nabc\n0\nT: 1\n\n").ok()
+                .lines())
                 .containsExactly(
                         "HEAD HTTP/1.1 200 'OK' | Transfer-Encoding: chunked | Chunked[] keepAlive=true",
                         "BODY abc",
@@ -31,7 +32,8 @@ class LeniencyTest {
     @Test
     void whitespaceBeforeColonInResponses() {
         ParserConfig c = ParserConfig.builder().allow(Leniency.WHITESPACE_BEFORE_COLON_IN_RESPONSE).build();
-        assertThat(Feed.response(c, "HTTP/1.1 200 OK\r\nContent-Length \t: 5\r\n\r\nhello").ok().lines()).containsExactly(
+        assertThat(Feed.response(c, "HTTP/1.1 200 OK\r\nContent-Length \t: 5\r\n\r\nhello").ok().lines())
+                .containsExactly(
                 "HEAD HTTP/1.1 200 'OK' | Content-Length: 5 | FixedLength[length=5] keepAlive=true",
                 "BODY hello",
                 "COMPLETE keepAlive=true upgraded=false",
@@ -43,6 +45,7 @@ class LeniencyTest {
         ParserConfig c = ParserConfig.builder().allow(Leniency.OBS_FOLD_IN_REQUEST).build();
         assertThat(Feed.request(c, "GET / HTTP/1.1\r\nX-A: 1\r\n\t2\r\n\r\n").ok().lines().get(0))
                 .isEqualTo("HEAD GET / HTTP/1.1 | X-A: 1   2 | NoBody[] keepAlive=true");
-        assertThat(Feed.request(c, "GET / HTTP/1.1\r\n X-A: 1\r\n\r\n").malformed().rfcSection()).isEqualTo("RFC 9112 §2.2");
+        assertThat(Feed.request(c, "GET / HTTP/1.1\r\n X-A: 1\r\n\r\n").malformed().rfcSection())
+                .isEqualTo("RFC 9112 §2.2");
     }
 }

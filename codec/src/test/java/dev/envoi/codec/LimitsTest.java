@@ -15,7 +15,8 @@ class LimitsTest {
         var e = Feed.request(c, "GET /1234567 HTTP/1.1\r\n\r\n").limit();
         assertThat(e.limitName()).isEqualTo("maxStartLineBytes");
         assertThat(e.limit()).isEqualTo(20);
-        assertThat(Feed.response(c, "HTTP/1.1 200 OK-OK-OK-O\r\n\r\n").limit().limitName()).isEqualTo("maxStartLineBytes");
+        assertThat(Feed.response(c, "HTTP/1.1 200 OK-OK-OK-O\r\n\r\n").limit().limitName())
+                .isEqualTo("maxStartLineBytes");
         assertThat(Feed.request(c, "\r\n".repeat(11) + "GET / HTTP/1.1\r\n\r\n").limit().limitName())
                 .isEqualTo("maxStartLineBytes");
     }
@@ -45,8 +46,10 @@ class LimitsTest {
         ParserConfig c = ParserConfig.builder().maxChunkExtensionBytes(6).build();
         String head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
         assertThat(Feed.response(c, head + "1;a=bcd\r\nx\r\n0\r\n\r\n").ok().lines().get(1)).isEqualTo("BODY x");
-        assertThat(Feed.response(c, head + "1;a=bcde\r\nx\r\n0\r\n\r\n").limit().limitName()).isEqualTo("maxChunkExtensionBytes");
-        assertThat(Feed.response(c, head + "1;a=bcde" + "e".repeat(100)).limit().limitName()).isEqualTo("maxChunkExtensionBytes");
+        assertThat(Feed.response(c, head + "1;a=bcde\r\nx\r\n0\r\n\r\n").limit().limitName())
+                .isEqualTo("maxChunkExtensionBytes");
+        assertThat(Feed.response(c, head + "1;a=bcde" + "e".repeat(100)).limit().limitName())
+                .isEqualTo("maxChunkExtensionBytes");
     }
 
     @Test
@@ -56,7 +59,8 @@ class LimitsTest {
         assertThat(Feed.response(bytes, head + "A: 1234\r\n\r\n").ok().lines().get(1)).contains("trailers=A: 1234");
         assertThat(Feed.response(bytes, head + "A: 12345\r\n\r\n").limit().limitName()).isEqualTo("maxTrailerBytes");
         ParserConfig count = ParserConfig.builder().maxTrailerCount(1).build();
-        assertThat(Feed.response(count, head + "A: 1\r\nB: 2\r\n\r\n").limit().limitName()).isEqualTo("maxTrailerCount");
+        assertThat(Feed.response(count, head + "A: 1\r\nB: 2\r\n\r\n").limit().limitName())
+                .isEqualTo("maxTrailerCount");
     }
 
     @Test

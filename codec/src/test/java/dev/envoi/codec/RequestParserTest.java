@@ -61,13 +61,16 @@ class RequestParserTest {
 
     @Test
     void requestLineNeedsExactlyOneSpaceBetweenParts() {
-        assertThat(Feed.request("GET  / HTTP/1.1\r\n\r\n").malformed().reason()).isEqualTo("expected request-target but was SP");
+        assertThat(Feed.request("GET  / HTTP/1.1\r\n\r\n").malformed().reason())
+                .isEqualTo("expected request-target but was SP");
         assertThat(Feed.request("GET /  HTTP/1.1\r\n\r\n").malformed().reason())
                 .isEqualTo("expected HTTP-version (HTTP/1.1) but was SP");
         assertThat(Feed.request("GET / HTTP/1.1 \r\n\r\n").malformed().reason())
                 .isEqualTo("expected CRLF after HTTP-version but was SP");
-        assertThat(Feed.request(" GET / HTTP/1.1\r\n\r\n").malformed().reason()).isEqualTo("expected method (a token) but was SP");
-        assertThat(Feed.request("GET\t/ HTTP/1.1\r\n\r\n").malformed().reason()).isEqualTo("expected SP after method but was HTAB");
+        assertThat(Feed.request(" GET / HTTP/1.1\r\n\r\n").malformed().reason())
+                .isEqualTo("expected method (a token) but was SP");
+        assertThat(Feed.request("GET\t/ HTTP/1.1\r\n\r\n").malformed().reason())
+                .isEqualTo("expected SP after method but was HTAB");
         assertThat(Feed.request("GET /\r\n\r\n").malformed().reason())
                 .isEqualTo("expected SP after request-target but was end of line");
     }
@@ -85,9 +88,12 @@ class RequestParserTest {
 
     @Test
     void versionIsCaseSensitiveAndSingleDigits() {
-        assertThat(Feed.request("GET / http/1.1\r\n\r\n").malformed().reason()).isEqualTo("expected HTTP-version (HTTP/1.1) but was 'h'");
-        assertThat(Feed.request("GET / HTTP/1.11\r\n\r\n").malformed().reason()).isEqualTo("expected CRLF after HTTP-version but was '1'");
-        assertThat(Feed.request("GET / HTTP/1\r\n\r\n").malformed().reason()).isEqualTo("expected HTTP-version (HTTP/1.1) but was end of line");
+        assertThat(Feed.request("GET / http/1.1\r\n\r\n").malformed().reason())
+                .isEqualTo("expected HTTP-version (HTTP/1.1) but was 'h'");
+        assertThat(Feed.request("GET / HTTP/1.11\r\n\r\n").malformed().reason())
+                .isEqualTo("expected CRLF after HTTP-version but was '1'");
+        assertThat(Feed.request("GET / HTTP/1\r\n\r\n").malformed().reason())
+                .isEqualTo("expected HTTP-version (HTTP/1.1) but was end of line");
         assertThat(Feed.request("GET / HTTP/0.9\r\n\r\n").malformed().rfcSection()).isEqualTo("RFC 9110 §2.5");
     }
 
@@ -105,7 +111,8 @@ class RequestParserTest {
             r.parse(ByteBuffer.wrap(Feed.bytes(m + " / HTTP/1.1\r\n\r\n")));
             assertThat(r.method()).isSameAs(Method.of(m));
         }
-        assertThat(Feed.request("G(T / HTTP/1.1\r\n\r\n").malformed().reason()).isEqualTo("expected SP after method but was '('");
+        assertThat(Feed.request("G(T / HTTP/1.1\r\n\r\n").malformed().reason())
+                .isEqualTo("expected SP after method but was '('");
     }
 
     @Test
@@ -118,18 +125,21 @@ class RequestParserTest {
     @Test
     void whitespaceBeforeColonIsRefusedInRequestsEvenWithTheResponseLeniency() {
         ParserConfig c = ParserConfig.builder().allow(Leniency.WHITESPACE_BEFORE_COLON_IN_RESPONSE).build();
-        assertThat(Feed.request(c, "GET / HTTP/1.1\r\nHost : a\r\n\r\n").malformed().rfcSection()).isEqualTo("RFC 9112 §5.1");
+        assertThat(Feed.request(c, "GET / HTTP/1.1\r\nHost : a\r\n\r\n").malformed().rfcSection())
+                .isEqualTo("RFC 9112 §5.1");
     }
 
     @Test
     void connectRequestStopsTheParser() {
-        assertThat(Feed.request("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n\u0016\u0003").ok().lines())
+        assertThat(Feed.request("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n\u0016\u0003").ok()
+                .lines())
                 .containsExactly(
                         "HEAD CONNECT example.com:443 HTTP/1.1 | Host: example.com:443 | NoBody[] keepAlive=false",
                         "COMPLETE keepAlive=false upgraded=true",
                         "REST \u0016\u0003");
         // RFC 9110 §9.3.6: a CONNECT request has no content, whatever its fields say
-        assertThat(Feed.request("CONNECT a:443 HTTP/1.1\r\nContent-Length: 4\r\n\r\nblarf").ok().lines()).containsExactly(
+        assertThat(Feed.request("CONNECT a:443 HTTP/1.1\r\nContent-Length: 4\r\n\r\nblarf").ok().lines())
+                .containsExactly(
                 "HEAD CONNECT a:443 HTTP/1.1 | Content-Length: 4 | NoBody[] keepAlive=false",
                 "COMPLETE keepAlive=false upgraded=true",
                 "REST blarf");
@@ -144,7 +154,8 @@ class RequestParserTest {
 
     @Test
     void absoluteAndAsteriskForms() {
-        assertThat(Feed.request("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n").ok().lines().get(0)).startsWith("HEAD OPTIONS * HTTP/1.1");
+        assertThat(Feed.request("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n").ok().lines().get(0))
+                .startsWith("HEAD OPTIONS * HTTP/1.1");
         assertThat(Feed.request("GET http://a.example/p?q#x HTTP/1.1\r\n\r\n").ok().lines().get(0))
                 .startsWith("HEAD GET http://a.example/p?q#x HTTP/1.1");
     }

@@ -13,9 +13,11 @@ class ResponseParserTest {
 
     @Test
     void contentLengthBody() {
-        assertThat(Feed.response("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello").ok().lines())
+        assertThat(Feed.response("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello").ok()
+                .lines())
                 .containsExactly(
-                        "HEAD HTTP/1.1 200 'OK' | Content-Length: 5 | Content-Type: text/plain | FixedLength[length=5] keepAlive=true",
+                        "HEAD HTTP/1.1 200 'OK' | Content-Length: 5 | Content-Type: text/plain | "
+                                + "FixedLength[length=5] keepAlive=true",
                         "BODY hello",
                         "COMPLETE keepAlive=true upgraded=false",
                         "EOF NEED_INPUT");
@@ -45,7 +47,8 @@ class ResponseParserTest {
 
     @Test
     void reasonPhraseMayContainSpacesTabsAndObsText() {
-        assertThat(Feed.response("HTTP/1.1 200 Fine\tand dandy \u00e9\r\nContent-Length: 0\r\n\r\n").ok().lines().get(0))
+        assertThat(Feed.response("HTTP/1.1 200 Fine\tand dandy \u00e9\r\nContent-Length: 0\r\n\r\n").ok().lines()
+                .get(0))
                 .startsWith("HEAD HTTP/1.1 200 'Fine\tand dandy \u00e9'");
     }
 
@@ -62,7 +65,8 @@ class ResponseParserTest {
         assertThat(Feed.response("HTTP/1.1 099 X\r\n\r\n").malformed().rfcSection()).isEqualTo("RFC 9110 §15");
         assertThat(Feed.response("HTTP/1.1 600 X\r\n\r\n").malformed().reason())
                 .isEqualTo("expected a status-code from 100 to 599 but was 600");
-        assertThat(Feed.response("HTTP/2.0 200 OK\r\n\r\n").malformed().reason()).startsWith("expected HTTP major version 1");
+        assertThat(Feed.response("HTTP/2.0 200 OK\r\n\r\n").malformed().reason())
+                .startsWith("expected HTTP major version 1");
         assertThat(Feed.response("HTTP/1.1 200 O\u0001K\r\n\r\n").malformed().reason())
                 .isEqualTo("expected HTAB, SP, VCHAR or obs-text in reason-phrase but was 0x01");
         assertThat(Feed.response("HTTP/1.10 200 OK\r\n\r\n").malformed().reason())
@@ -99,20 +103,35 @@ class ResponseParserTest {
     void http10PersistsOnlyWithKeepAlive() {
         assertThat(Feed.response("HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nx").ok().lines().get(2))
                 .isEqualTo("COMPLETE keepAlive=false upgraded=false");
-        assertThat(Feed.response("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 1\r\n\r\nx").ok().lines().get(2))
+        assertThat(Feed.response("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 1\r\n\r\nx").ok().lines()
+                .get(2))
                 .isEqualTo("COMPLETE keepAlive=true upgraded=false");
-        assertThat(Feed.response("HTTP/1.0 200 OK\r\nConnection: foo, keep-alive\r\nContent-Length: 0\r\n\r\n").ok().lines().get(1))
+        assertThat(Feed.response("HTTP/1.0 200 OK\r\nConnection: foo, keep-alive\r\nContent-Length: 0\r\n\r\n").ok()
+                .lines().get(1))
                 .isEqualTo("COMPLETE keepAlive=true upgraded=false");
     }
 
     @Test
     void connectionCloseEndsPersistence() {
-        assertThat(Feed.response("HTTP/1.1 200 OK\r\nConnection: CLOSE\r\nContent-Length: 0\r\n\r\n").ok().lines().get(1))
+        assertThat(Feed.response("HTTP/1.1 200 OK\r\nConnection: CLOSE\r\nContent-Length: 0\r\n\r\n").ok().lines()
+                .get(1))
                 .isEqualTo("COMPLETE keepAlive=false upgraded=false");
-        assertThat(Feed.response("HTTP/1.1 200 OK\r\nConnection: upgrade\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+        assertThat(Feed.response("HTTP/1.1 200 OK\r\nConnection: upgrade\r\nConnection: close\r\nContent-Length: "
+                + "0\r\n\r\n")
                 .ok().lines().get(1)).isEqualTo("COMPLETE keepAlive=false upgraded=false");
-        assertThat(Feed.response("HTTP/1.1 200 OK\r\nConnection: closed\r\nContent-Length: 0\r\n\r\n").ok().lines().get(1))
+        assertThat(Feed.response("HTTP/1.1 200 OK\r\nConnection: closed\r\nContent-Length: 0\r\n\r\n").ok().lines()
+                .get(1))
                 .isEqualTo("COMPLETE keepAlive=true upgraded=false");
+    }
+
+    @Test
+    void proxyConnectionCloseIsHonouredButNotItsKeepAlive() {
+        assertThat(Feed.response("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nProxy-Connection: close\r\n\r\n").ok().lines()
+                .get(1))
+                .isEqualTo("COMPLETE keepAlive=false upgraded=false");
+        assertThat(Feed.response("HTTP/1.0 200 OK\r\nContent-Length: 0\r\nProxy-Connection: keep-alive\r\n\r\n").ok()
+                .lines()
+                .get(1)).isEqualTo("COMPLETE keepAlive=false upgraded=false");
     }
 
     @Test
@@ -130,7 +149,8 @@ class ResponseParserTest {
                         "HEAD HTTP/1.1 200 'OK' | Content-Length: 42 | NoBody[] keepAlive=true",
                         "COMPLETE keepAlive=true upgraded=false",
                         "EOF NEED_INPUT");
-        assertThat(Feed.responseTo(Method.HEAD, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n").ok().lines().get(0))
+        assertThat(Feed.responseTo(Method.HEAD, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n").ok().lines()
+                .get(0))
                 .endsWith("NoBody[] keepAlive=true");
     }
 
@@ -164,21 +184,25 @@ class ResponseParserTest {
 
     @Test
     void switchingProtocolsUpgrades() {
-        assertThat(Feed.response("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\u0081\u0005hello")
+        assertThat(Feed.response("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: "
+                + "Upgrade\r\n\r\n\u0081\u0005hello")
                 .ok().lines()).containsExactly(
-                        "HEAD HTTP/1.1 101 'Switching Protocols' | Upgrade: websocket | Connection: Upgrade | NoBody[] keepAlive=false",
+                        "HEAD HTTP/1.1 101 'Switching Protocols' | Upgrade: websocket | Connection: Upgrade | "
+                                + "NoBody[] keepAlive=false",
                         "COMPLETE keepAlive=false upgraded=true",
                         "REST \u0081\u0005hello");
     }
 
     @Test
     void rule2SuccessfulConnectBecomesATunnelIgnoringFraming() {
-        assertThat(Feed.responseTo(Method.CONNECT, "HTTP/1.1 200 Connection established\r\nContent-Length: 10\r\n\r\n\u0016\u0003\u0001")
+        assertThat(Feed.responseTo(Method.CONNECT,
+                "HTTP/1.1 200 Connection established\r\nContent-Length: 10\r\n\r\n\u0016\u0003\u0001")
                 .ok().lines()).containsExactly(
                         "HEAD HTTP/1.1 200 'Connection established' | Content-Length: 10 | NoBody[] keepAlive=false",
                         "COMPLETE keepAlive=false upgraded=true",
                         "REST \u0016\u0003\u0001");
-        assertThat(Feed.responseTo(Method.CONNECT, "HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 2\r\n\r\nno")
+        assertThat(Feed.responseTo(Method.CONNECT,
+                "HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 2\r\n\r\nno")
                 .ok().lines().get(2)).isEqualTo("COMPLETE keepAlive=true upgraded=false");
     }
 
@@ -214,7 +238,8 @@ class ResponseParserTest {
     @Test
     void wellKnownNamesAreInternedInTheirReceivedCase() throws Exception {
         ResponseParser p = new ResponseParser();
-        p.parse(ByteBuffer.wrap(Feed.bytes("HTTP/1.1 200 OK\r\nContent-Type: a\r\ncontent-type: b\r\nCONTENT-TYPE: c\r\nX-Mine: d\r\n\r\n")));
+        p.parse(ByteBuffer.wrap(Feed.bytes("HTTP/1.1 200 OK\r\nContent-Type: a\r\ncontent-type: b\r\nCONTENT-TYPE: "
+                + "c\r\nX-Mine: d\r\n\r\n")));
         assertThat(p.fieldName(0)).isSameAs(HeaderName.CONTENT_TYPE);
         assertThat(p.fieldName(1)).isEqualTo("content-type").isSameAs(p.fieldName(1));
         assertThat(p.fieldName(2)).isEqualTo("CONTENT-TYPE");

@@ -39,7 +39,8 @@ class SmugglingTest {
                 .endsWith("FixedLength[length=3] keepAlive=true");
         assertThat(Feed.response(OK + "Content-Length: 3\r\ncontent-length: 3\r\n\r\nabc").ok().lines().get(0))
                 .endsWith("FixedLength[length=3] keepAlive=true");
-        assertThat(Feed.request(POST + "Content-Length: 3,3 , ,3\r\n\r\nabc").ok().lines().get(1)).isEqualTo("BODY abc");
+        assertThat(Feed.request(POST + "Content-Length: 3,3 , ,3\r\n\r\nabc").ok().lines().get(1))
+                .isEqualTo("BODY abc");
     }
 
     @Test
@@ -71,7 +72,8 @@ class SmugglingTest {
         assertThat(Feed.response(OK + "Content-Length:  1\r\n\r\nx").ok().lines().get(1)).isEqualTo("BODY x");
         assertThat(Feed.response(OK + "Content-Length: 9223372036854775807\r\n\r\n").lines().get(0))
                 .endsWith("FixedLength[length=9223372036854775807] keepAlive=true");
-        assertThat(Feed.response(OK + "Content-Length: 007\r\n\r\n1234567").ok().lines().get(1)).isEqualTo("BODY 1234567");
+        assertThat(Feed.response(OK + "Content-Length: 007\r\n\r\n1234567").ok().lines().get(1))
+                .isEqualTo("BODY 1234567");
     }
 
     // ---- CL.TE and TE.CL: both present (RFC 9112 §6.3 rule 3, §6.1) ----
@@ -80,7 +82,8 @@ class SmugglingTest {
     void clTeResponseReadsChunkedAndClosesTheConnection() {
         assertThat(Feed.response(OK + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
                 .ok().lines()).containsExactly(
-                        "HEAD HTTP/1.1 200 'OK' | Content-Length: 3 | Transfer-Encoding: chunked | Chunked[] keepAlive=false",
+                        "HEAD HTTP/1.1 200 'OK' | Content-Length: 3 | Transfer-Encoding: chunked | Chunked[] "
+                                + "keepAlive=false",
                         "BODY hello",
                         "COMPLETE keepAlive=false upgraded=false",
                         "EOF NEED_INPUT");
@@ -89,7 +92,8 @@ class SmugglingTest {
     @Test
     void teClResponseEvenWithInvalidContentLengthReadsChunked() {
         // rule 5 applies only without Transfer-Encoding, so the bad Content-Length is ignored
-        assertThat(Feed.response(OK + "Transfer-Encoding: chunked\r\nContent-Length: abc\r\n\r\n0\r\n\r\n").ok().lines().get(1))
+        assertThat(Feed.response(OK + "Transfer-Encoding: chunked\r\nContent-Length: abc\r\n\r\n0\r\n\r\n").ok().lines()
+                .get(1))
                 .isEqualTo("COMPLETE keepAlive=false upgraded=false");
     }
 
@@ -99,7 +103,8 @@ class SmugglingTest {
         assertThat(e.reason()).isEqualTo(
                 "a request must not have both Transfer-Encoding and Content-Length (request smuggling)");
         assertThat(e.rfcSection()).isEqualTo("RFC 9112 §6.3");
-        assertThat(Feed.request(POST + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n5c\r\n").malformed().reason())
+        assertThat(Feed.request(POST + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n5c\r\n").malformed()
+                .reason())
                 .startsWith("a request must not have both");
     }
 
@@ -141,7 +146,8 @@ class SmugglingTest {
     @Test
     void teWhitespaceAndCaseAreNotObfuscation() {
         // OWS around the value and between list elements is syntax; coding names are case-insensitive
-        for (String v : new String[] {"Transfer-Encoding:\tchunked", "Transfer-Encoding:  chunked ", "Transfer-Encoding: CHUNKED",
+        for (String v : new String[] {"Transfer-Encoding:\tchunked", "Transfer-Encoding:  chunked ",
+                "Transfer-Encoding: CHUNKED",
                 "transfer-encoding: Chunked", "Transfer-Encoding: , chunked"}) {
             assertThat(Feed.request(POST + v + "\r\n\r\n3\r\nabc\r\n0\r\n\r\n").ok().lines().get(1)).as(v)
                     .isEqualTo("BODY abc");
@@ -151,9 +157,11 @@ class SmugglingTest {
     @Test
     void teListsCombineAcrossLines() {
         // RFC 9110 §5.3: "Transfer-Encoding: gzip" + "Transfer-Encoding: chunked" is "gzip, chunked"
-        assertThat(Feed.response(OK + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n")
+        assertThat(Feed.response(OK
+                + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n")
                 .ok().lines().get(0)).endsWith("Chunked[] keepAlive=true");
-        assertThat(Feed.response(OK + "Transfer-Encoding: chunked\r\nTransfer-Encoding: x\r\n\r\nabc").ok().lines().get(0))
+        assertThat(Feed.response(OK + "Transfer-Encoding: chunked\r\nTransfer-Encoding: x\r\n\r\nabc").ok().lines()
+                .get(0))
                 .endsWith("UntilClose[] keepAlive=false");
     }
 
@@ -165,7 +173,8 @@ class SmugglingTest {
                 .reason()).isEqualTo("invalid Transfer-Encoding: chunked is applied more than once");
         assertThat(Feed.response(OK + "Transfer-Encoding: chunked;q=1\r\n\r\n").malformed().reason())
                 .isEqualTo("invalid Transfer-Encoding: the chunked transfer coding takes no parameters");
-        assertThat(Feed.response(OK + "Transfer-Encoding: gzip;level=\"9\", chunked\r\n\r\n0\r\n\r\n").ok().lines().get(0))
+        assertThat(Feed.response(OK + "Transfer-Encoding: gzip;level=\"9\", chunked\r\n\r\n0\r\n\r\n").ok().lines()
+                .get(0))
                 .endsWith("Chunked[] keepAlive=true");
         assertThat(Feed.response(OK + "Transfer-Encoding: chunked x\r\n\r\n").malformed().reason())
                 .isEqualTo("invalid Transfer-Encoding: expected ',' or end of Transfer-Encoding value but was 'x'");
@@ -176,7 +185,8 @@ class SmugglingTest {
         // RFC 9112 §6.1: treat the framing as faulty and close the connection after the message
         assertThat(Feed.response("HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n"
                 + "2\r\nab\r\n0\r\n\r\n").ok().lines()).containsExactly(
-                        "HEAD HTTP/1.0 200 'OK' | Transfer-Encoding: chunked | Connection: keep-alive | Chunked[] keepAlive=false",
+                        "HEAD HTTP/1.0 200 'OK' | Transfer-Encoding: chunked | Connection: keep-alive | Chunked[] "
+                                + "keepAlive=false",
                         "BODY ab",
                         "COMPLETE keepAlive=false upgraded=false",
                         "EOF NEED_INPUT");
@@ -190,7 +200,8 @@ class SmugglingTest {
     void whitespaceBeforeColonIsRefused() {
         // CVE-2019-16869 (Netty), CVE-2021-22959 (llhttp): "Transfer-Encoding : chunked" was accepted
         var e = Feed.response(OK + "Content-Length : 5\r\n\r\nhello").malformed();
-        assertThat(e.reason()).isEqualTo("expected ':' but was SP: no whitespace is allowed between the field name and colon");
+        assertThat(e.reason())
+                .isEqualTo("expected ':' but was SP: no whitespace is allowed between the field name and colon");
         assertThat(e.rfcSection()).isEqualTo("RFC 9112 §5.1");
         assertThat(e.offset()).isEqualTo(31);
         assertThat(Feed.request(POST + "Transfer-Encoding\t: chunked\r\n\r\n").malformed().rfcSection())
@@ -255,7 +266,8 @@ class SmugglingTest {
             assertThat(e.reason()).as(c[0]).isEqualTo(c[1]);
             assertThat(e.rfcSection()).isEqualTo("RFC 9112 §7.1");
             assertThat(e.offset()).as(c[0]).isGreaterThanOrEqualTo(OK.length() + 30);
-            assertThat(Feed.request(POST + "Transfer-Encoding: chunked\r\n\r\n" + c[0] + "\r\nx\r\n0\r\n\r\n").malformed()
+            assertThat(Feed.request(POST + "Transfer-Encoding: chunked\r\n\r\n" + c[0] + "\r\nx\r\n0\r\n\r\n")
+                    .malformed()
                     .reason()).as(c[0]).isEqualTo(c[1]);
         }
     }
@@ -263,7 +275,8 @@ class SmugglingTest {
     @Test
     void largestChunkSizeIsAccepted() {
         var r = Feed.run(Feed.responseSubject(new ResponseParser(), null),
-                java.util.List.of(java.nio.ByteBuffer.wrap(Feed.bytes(OK + "Transfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\nab"))),
+                java.util.List.of(java.nio.ByteBuffer.wrap(Feed.bytes(OK
+                        + "Transfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\nab"))),
                 false);
         assertThat(r.ok().lines()).containsExactly(
                 "HEAD HTTP/1.1 200 'OK' | Transfer-Encoding: chunked | Chunked[] keepAlive=true");
@@ -282,7 +295,8 @@ class SmugglingTest {
     @Test
     void requestSmugglingViaShortChunkIsCaught() {
         // the front end reads size 3 and "abcdef"; the chunk does not end where its size says
-        assertThat(Feed.request(POST + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n").malformed().reason())
+        assertThat(Feed.request(POST + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n").malformed()
+                .reason())
                 .isEqualTo("expected CRLF after chunk-data but was 'd'");
     }
 
@@ -292,20 +306,24 @@ class SmugglingTest {
     void leadingWhitespaceBeforeTransferEncodingIsAFoldNotAField() {
         // CVE-2020-7238 (Netty read " Transfer-Encoding: chunked" as a field). In a response the line is
         // an obs-fold and becomes part of the previous value (RFC 9112 §5.2); in a request it is refused.
-        assertThat(Feed.response(OK + "X-A: a\r\n Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc").ok().lines())
+        assertThat(Feed.response(OK + "X-A: a\r\n Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc").ok()
+                .lines())
                 .containsExactly(
-                        "HEAD HTTP/1.1 200 'OK' | X-A: a   Transfer-Encoding: chunked | Content-Length: 3 | FixedLength[length=3] keepAlive=true",
+                        "HEAD HTTP/1.1 200 'OK' | X-A: a   Transfer-Encoding: chunked | Content-Length: 3 | "
+                                + "FixedLength[length=3] keepAlive=true",
                         "BODY abc",
                         "COMPLETE keepAlive=true upgraded=false",
                         "EOF NEED_INPUT");
-        assertThat(Feed.request(POST + " Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc").malformed().rfcSection())
+        assertThat(Feed.request(POST + " Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc").malformed()
+                .rfcSection())
                 .isEqualTo("RFC 9112 §5.2");
     }
 
     @Test
     void foldedTransferEncodingIsReadAfterUnfolding() {
         // CVE-2022-32215 (llhttp mishandled multi-line Transfer-Encoding): unfold first, then decide
-        assertThat(Feed.response(OK + "Transfer-Encoding: gzip,\r\n chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n").ok().lines().get(0))
+        assertThat(Feed.response(OK + "Transfer-Encoding: gzip,\r\n chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n").ok().lines()
+                .get(0))
                 .isEqualTo("HEAD HTTP/1.1 200 'OK' | Transfer-Encoding: gzip,   chunked | Chunked[] keepAlive=true");
         assertThat(Feed.response(OK + "Transfer-Encoding: chunked\r\n , identity\r\n\r\nabc").ok().lines().get(0))
                 .endsWith("UntilClose[] keepAlive=false");

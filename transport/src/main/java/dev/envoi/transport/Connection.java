@@ -58,6 +58,8 @@ public final class Connection implements Closeable {
     volatile boolean clientCertificateRequested;
     private volatile boolean anyByteRead;
 
+    private volatile int reuseCount;
+
     // Owned by ConnectionPool, guarded by its lock.
     volatile ConnectionPool pool;
     boolean leased;
@@ -131,6 +133,19 @@ public final class Connection implements Closeable {
     /** The {@link System#nanoTime()} after which a pool must not reuse this connection, if set. */
     public Optional<Long> keepAliveUntilNanos() {
         return keepAliveSet ? Optional.of(keepAliveUntilNanos) : Optional.empty();
+    }
+
+    /**
+     * How many times a pool handed this connection out again after a release. A request that fails
+     * on a reused connection before any response byte arrived most likely met a server that closed
+     * it meanwhile; the client may retry it on a fresh connection if it is idempotent (RFC 9110 §9.2.2).
+     */
+    public int reuseCount() {
+        return reuseCount;
+    }
+
+    void countReuse() {
+        reuseCount++;
     }
 
     /** Whether another message may follow on this connection (cleared by {@link #markNotReusable()} or a timeout). */

@@ -1,5 +1,6 @@
 package dev.envoi.transport;
 
+import dev.envoi.transport.internal.Log;
 import dev.envoi.transport.internal.Scheduler;
 
 import java.io.Closeable;
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <ul>
  *   <li><b>Acquire</b>: the most recently used idle connection of the route (LIFO: the least likely to
- *       have been closed by the server), after a stale check (a 1 ms read that consumes nothing) that
+ *       have been closed by the server), after a stale check that consumes nothing (a non-blocking read,
+ *       or for TLS a 1 ms read when bytes are pending or it idled a second or more) that
  *       discards connections the server closed while idle; otherwise a new one from the {@link Dialer}
  *       if the limits allow (evicting the oldest idle connection of another route when only the total
  *       limit is in the way); otherwise wait for a release, up to the acquire timeout
@@ -95,6 +97,9 @@ public final class ConnectionPool implements Closeable {
             }
             if (candidate.probeAlive()) {
                 return candidate;
+            }
+            if (Log.DEBUG) {
+                Log.debug("pool: discarding " + candidate + ": closed by the server while idle");
             }
             candidate.close(); // the server closed it while idle; the pool forgets it in closed()
         }

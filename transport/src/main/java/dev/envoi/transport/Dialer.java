@@ -2,6 +2,7 @@ package dev.envoi.transport;
 
 import dev.envoi.transport.internal.IpLiteral;
 import dev.envoi.transport.internal.Link;
+import dev.envoi.transport.internal.Log;
 import dev.envoi.transport.internal.SocketLink;
 import dev.envoi.transport.internal.Socks5;
 import dev.envoi.transport.internal.TlsFailures;
@@ -9,6 +10,7 @@ import dev.envoi.transport.internal.UnixLink;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -109,33 +111,20 @@ public final class Dialer {
         }
         int budget = millis(connectTimeout);
         if (route.unixSocket() != null) {
-            return finish(route, dialUnix(route));
+            return finish(route, dialUnix(route, budget));
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget);
-        Proxy proxy = route.proxy();
-        String hopHost = proxy.type() == Proxy.Type.DIRECT ? route.host() : proxy.host();
-        int hopPort = proxy.type() == Proxy.Type.DIRECT ? route.port() : proxy.port();
-        List<InetAddress> addresses = HappyEyeballs.interleave(resolve(hopHost, hopPort));
-        Socket socket = new HappyEyeballs(connector, attemptDelay.toNanos()).connect(hopHost, addresses, hopPort, budget);
+        Socket tcp = connectFirstHop(route, budget);
+        Socket socket = tcp;
         try {
-            socket.setTcpNoDelay(true); // requests are written whole and flushed; Nagle only adds latency
-            if (proxy.type() == Proxy.Type.SOCKS5) {
-                socket.setSoTimeout(remaining(deadline, route));
-                String target = proxy.remoteDns() ? route.host()
-                        : resolve(route.host(), route.port()).get(0).getHostAddress();
-                Socks5.connect(socket.getInputStream(), socket.getOutputStream(), proxy.authority(),
-                        proxy.username(), proxy.password(), target, route.port());
-            } else if (route.isTunnel()) {
-                socket.setSoTimeout(remaining(deadline, route));
-                tunnel.establish(route, socket.getInputStream(), socket.getOutputStream());
-            }
+            tcp.setTcpNoDelay(true); // requests are written whole and flushed; Nagle only adds latency
+            traverseProxy(route, tcp, deadline);
             boolean certificateAsked = false;
-            Socket tcp = socket;
             if (route.isTls()) {
-                socket = handshake(route, socket, remaining(deadline, route));
+                socket = handshake(route, tcp, remaining(deadline, route));
                 certificateAsked = route.tls().clientCertificateRequested(socket);
             }
-            String peer = Route.formatAddress((java.net.InetSocketAddress) tcp.getRemoteSocketAddress());
+            String peer = Route.formatAddress((InetSocketAddress) tcp.getRemoteSocketAddress());
             Connection c = finish(route, new SocketLink(socket, tcp, peer));
             c.clientCertificateRequested = certificateAsked;
             return c;
@@ -151,6 +140,32 @@ public final class Dialer {
         }
     }
 
+    /** TCP to the proxy, or to the origin when there is none, racing its addresses (RFC 8305). */
+    private Socket connectFirstHop(Route route, int budget) throws IOException {
+        Proxy proxy = route.proxy();
+        boolean direct = proxy.type() == Proxy.Type.DIRECT;
+        String host = direct ? route.host() : proxy.host();
+        int port = direct ? route.port() : proxy.port();
+        List<InetAddress> addresses = HappyEyeballs.interleave(resolve(host, port));
+        return new HappyEyeballs(connector, attemptDelay.toNanos()).connect(host, addresses, port, budget);
+    }
+
+    /** SOCKS5 negotiation, or the tunnel hook for https through an HTTP proxy; nothing otherwise. */
+    private void traverseProxy(Route route, Socket tcp, long deadline) throws IOException {
+        Proxy proxy = route.proxy();
+        if (proxy.type() == Proxy.Type.SOCKS5) {
+            tcp.setSoTimeout(remaining(deadline, route));
+            // socks5h sends the name (RFC 1928 §5 DOMAINNAME); socks5 sends our first address for it
+            String target = proxy.remoteDns() ? route.host()
+                    : IpLiteral.format(resolve(route.host(), route.port()).get(0));
+            Socks5.connect(tcp.getInputStream(), tcp.getOutputStream(), proxy.authority(),
+                    proxy.username(), proxy.password(), target, route.port());
+        } else if (route.isTunnel()) {
+            tcp.setSoTimeout(remaining(deadline, route));
+            tunnel.establish(route, tcp.getInputStream(), tcp.getOutputStream());
+        }
+    }
+
     private Connection finish(Route route, Link link) throws IOException {
         Connection c = new Connection(route, link);
         c.setReadTimeout(readTimeout);
@@ -158,9 +173,9 @@ public final class Dialer {
         return c;
     }
 
-    private static Link dialUnix(Route route) throws IOException {
+    private static Link dialUnix(Route route, int timeoutMillis) throws IOException {
         try {
-            return UnixLink.connect(route.unixSocket());
+            return UnixLink.connect(route.unixSocket(), timeoutMillis);
         } catch (IOException e) {
             throw new ConnectFailedException("unix:" + route.unixSocket(), -1, List.of(), e);
         }
@@ -189,6 +204,9 @@ public final class Dialer {
             throw e;
         } catch (IOException e) {
             boolean asked = tls.clientCertificateRequested(ssl);
+            if (Log.DEBUG) {
+                Log.debug("TLS handshake with " + route.authority() + " failed: " + e);
+            }
             TlsHandshakeException t = TlsFailures.classify(route.authority(), e);
             if (asked && (t == null || t.reason() == TlsHandshakeException.Reason.OTHER)) {
                 // TLS 1.2: a server refusing our (missing) certificate may close before we read its alert
@@ -197,6 +215,10 @@ public final class Dialer {
                         + ", then failed the handshake: " + e.getMessage(), e);
             }
             throw t != null ? t : e;
+        }
+        if (Log.DEBUG) {
+            Log.debug("TLS with " + route.authority() + ": " + ssl.getSession().getProtocol() + ", "
+                    + ssl.getSession().getCipherSuite() + ", ALPN " + ssl.getApplicationProtocol());
         }
         return ssl;
     }

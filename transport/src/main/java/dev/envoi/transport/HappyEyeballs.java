@@ -1,5 +1,7 @@
 package dev.envoi.transport;
 
+import dev.envoi.transport.internal.Log;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.Inet6Address;
@@ -104,81 +106,128 @@ final class HappyEyeballs {
      * @throws ConnectFailedException naming every attempt and its failure
      */
     Socket connect(String host, List<InetAddress> addresses, int port, int timeoutMillis) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        LinkedBlockingQueue<Outcome> results = new LinkedBlockingQueue<>();
-        List<Attempt> started = new ArrayList<>();
-        List<ConnectFailedException.Attempt> failures = new ArrayList<>();
-        IOException last = null;
-        Attempt winner = null;
-        int finished = 0;
-        long nextStart = System.nanoTime();
+        Race race = new Race(host, addresses, port, timeoutMillis);
         try {
-            while (winner == null) {
-                long now = System.nanoTime();
-                if (now - deadline >= 0) {
-                    break;
-                }
-                if (started.size() < addresses.size() && now - nextStart >= 0) {
-                    Attempt a = new Attempt(new InetSocketAddress(addresses.get(started.size()), port),
-                            remainingMillis(deadline), results);
-                    started.add(a);
-                    nextStart = now + staggerNanos;
-                    if (addresses.size() == 1) {
-                        a.run(); // nothing to race: dial on the caller's thread
-                    } else {
-                        Thread t = new Thread(a, "envoi-dial " + Route.formatAddress(a.address));
-                        t.setDaemon(true);
-                        a.thread = t;
-                        t.start();
+            Attempt winner = race.run();
+            if (winner != null) {
+                return winner.socket;
+            }
+        } finally {
+            race.cancelLosers();
+        }
+        throw race.failure();
+    }
+
+    /** One race: attempts started so far, their outcomes, and the winner. */
+    private final class Race {
+        private final String host;
+        private final List<InetAddress> addresses;
+        private final int port;
+        private final int timeoutMillis;
+        private final long deadline;
+        private final LinkedBlockingQueue<Outcome> results = new LinkedBlockingQueue<>();
+        private final List<Attempt> started = new ArrayList<>();
+        private final List<ConnectFailedException.Attempt> failures = new ArrayList<>();
+        private IOException last;
+        private Attempt winner;
+        private long nextStart = System.nanoTime();
+
+        Race(String host, List<InetAddress> addresses, int port, int timeoutMillis) {
+            this.host = host;
+            this.addresses = addresses;
+            this.port = port;
+            this.timeoutMillis = timeoutMillis;
+            this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        }
+
+        /** The winning attempt, or {@code null} when every attempt failed or time ran out. */
+        Attempt run() {
+            try {
+                while (winner == null && failures.size() < addresses.size()) {
+                    long now = System.nanoTime();
+                    if (now - deadline >= 0) {
+                        return null;
+                    }
+                    if (started.size() < addresses.size() && now - nextStart >= 0) {
+                        start(now);
+                    }
+                    long wait = deadline - now;
+                    if (started.size() < addresses.size()) {
+                        wait = Math.min(wait, nextStart - now);
+                    }
+                    Outcome o = results.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                    if (o != null) {
+                        record(o);
                     }
                 }
-                long wait = deadline - now;
-                if (started.size() < addresses.size()) {
-                    wait = Math.min(wait, nextStart - now);
-                }
-                Outcome o = results.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
-                if (o == null) {
-                    continue;
-                }
-                if (o.failure() == null) {
-                    winner = o.attempt();
-                    break;
-                }
-                finished++;
-                last = o.failure();
-                failures.add(new ConnectFailedException.Attempt(o.attempt().address, describe(o.failure(), o.attempt())));
-                if (finished == addresses.size()) {
-                    break;
-                }
-                nextStart = System.nanoTime(); // RFC 8305 §5: a failure starts the next attempt at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                last = new InterruptedIOException("interrupted while connecting to " + host);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            last = new InterruptedIOException("interrupted while connecting to " + host);
-        } finally {
+            return winner;
+        }
+
+        private void start(long now) {
+            Attempt a = new Attempt(new InetSocketAddress(addresses.get(started.size()), port),
+                    remainingMillis(deadline), results);
+            started.add(a);
+            nextStart = now + staggerNanos;
+            if (addresses.size() == 1) {
+                a.run(); // nothing to race: dial on the caller's thread
+                return;
+            }
+            Thread t = new Thread(a, "envoi-dial " + Route.formatAddress(a.address));
+            t.setDaemon(true);
+            a.thread = t;
+            t.start();
+        }
+
+        private void record(Outcome o) {
+            if (o.failure() == null) {
+                winner = o.attempt();
+                if (Log.DEBUG) {
+                    Log.debug("dial " + Route.authority(host, port) + ": connected to " + Route.formatAddress(winner.address)
+                            + " (attempt " + started.size() + " of " + addresses.size() + ")");
+                }
+                return;
+            }
+            if (Log.DEBUG) {
+                Log.debug("dial " + Route.authority(host, port) + ": " + Route.formatAddress(o.attempt().address)
+                        + " failed: " + o.failure());
+            }
+            last = o.failure();
+            failures.add(new ConnectFailedException.Attempt(o.attempt().address, describe(o.failure(), o.attempt())));
+            nextStart = System.nanoTime(); // RFC 8305 §5: a failure starts the next attempt at once
+        }
+
+        /** RFC 8305 §5: once one attempt wins (or the race is lost), every other is abandoned. */
+        void cancelLosers() {
             for (Attempt a : started) {
                 if (a != winner) {
                     a.cancel();
                 }
             }
         }
-        if (winner != null) {
-            return winner.socket;
-        }
-        boolean timedOut = finished < addresses.size() && !(last instanceof InterruptedIOException);
-        if (timedOut) {
-            for (Attempt a : started) {
-                boolean reported = false;
-                for (ConnectFailedException.Attempt f : failures) {
-                    reported |= f.address().equals(a.address);
+
+        /** Every attempt and why it failed; attempts still pending at the deadline timed out. */
+        ConnectFailedException failure() {
+            IOException cause = last;
+            if (failures.size() < addresses.size() && !(last instanceof InterruptedIOException)) {
+                for (Attempt a : started) {
+                    boolean reported = false;
+                    for (ConnectFailedException.Attempt f : failures) {
+                        reported |= f.address().equals(a.address);
+                    }
+                    if (!reported) {
+                        failures.add(new ConnectFailedException.Attempt(a.address,
+                                "connect timed out after " + timeoutMillis + " ms"));
+                    }
                 }
-                if (!reported) {
-                    failures.add(new ConnectFailedException.Attempt(a.address, "connect timed out after " + timeoutMillis + " ms"));
-                }
+                cause = new TransportTimeoutException(TransportTimeoutException.Phase.CONNECT,
+                        Route.authority(host, port), timeoutMillis);
             }
-            last = new TransportTimeoutException(TransportTimeoutException.Phase.CONNECT, Route.authority(host, port), timeoutMillis);
+            return new ConnectFailedException(host, port, failures, cause);
         }
-        throw new ConnectFailedException(host, port, failures, last);
     }
 
     /**

@@ -77,6 +77,7 @@ final class PoolLedger {
             idleCount--;
             c.leased = true;
             leased++;
+            c.countReuse();
         }
         return c;
     }

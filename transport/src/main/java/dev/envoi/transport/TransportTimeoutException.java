@@ -6,8 +6,9 @@ import dev.envoi.core.EnvoiException;
  * A transport step did not finish within its configured time: connecting, the TLS handshake, a read,
  * a write, or waiting for a pooled connection. The message names the step, the peer and the limit.
  *
- * <p>After a read or write timeout the connection is closed: a message may have been cut anywhere, so
- * its framing is in doubt (RFC 9112 §9.6) and it is never reused.
+ * <p>After a read or write timeout the connection is marked not reusable: a message may have been cut
+ * anywhere, so its framing is in doubt (RFC 9112 §9.6). A write timeout also closes it, since closing
+ * the socket is how a blocked write is stopped.
  */
 public class TransportTimeoutException extends EnvoiException {
     private static final long serialVersionUID = 1L;

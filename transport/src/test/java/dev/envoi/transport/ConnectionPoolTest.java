@@ -54,8 +54,10 @@ class ConnectionPoolTest {
             p.release(first);
             assertThat(p.idleCount()).isEqualTo(1);
             assertThat(p.idleCount(route)).isEqualTo(1);
+            assertThat(first.reuseCount()).isZero();
             Connection second = p.acquire(route);
             assertThat(second).isSameAs(first);
+            assertThat(second.reuseCount()).isEqualTo(1);
             assertThat(roundTrip(second, "two")).isEqualTo("two");
             p.release(second);
             assertThat(echo.accepted()).isEqualTo(1);
@@ -70,7 +72,7 @@ class ConnectionPoolTest {
                     .isInstanceOf(TransportTimeoutException.class)
                     .hasMessageContaining("pool timed out after 100 ms")
                     .hasMessageContaining("1 per route");
-            CompletableFuture<Connection> waiter = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Connection> waiter = TestProxies.async(() -> {
                 try {
                     return p.acquire(route, Duration.ofSeconds(5));
                 } catch (Exception e) {

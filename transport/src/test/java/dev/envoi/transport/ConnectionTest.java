@@ -30,7 +30,7 @@ class ConnectionTest {
             for (int i = 0; i < big.length; i++) {
                 big[i] = (byte) i;
             }
-            CompletableFuture<byte[]> back = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<byte[]> back = TestProxies.async(() -> {
                 try {
                     return c.input().readNBytes(big.length);
                 } catch (IOException e) {
@@ -65,7 +65,7 @@ class ConnectionTest {
         try (EchoServer echo = new EchoServer()) {
             Connection c = dialer().dial(Route.of("http", "127.0.0.1", echo.port()));
             c.setReadTimeout(Duration.ZERO);
-            CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Throwable> reader = TestProxies.async(() -> {
                 try {
                     c.input().read();
                     return null;

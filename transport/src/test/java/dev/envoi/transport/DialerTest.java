@@ -88,13 +88,22 @@ class DialerTest {
         }
     }
 
+    /** Dials only 127.0.0.1 and ::1 for real; refuses any other address at once without touching it. */
+    static final SocketConnector REFUSE_FAKES = (socket, address, timeout) -> {
+        InetAddress a = address.getAddress();
+        if (!a.equals(LOOPBACK) && !(a instanceof java.net.Inet6Address && a.isLoopbackAddress())) {
+            throw new java.net.ConnectException("Connection refused (simulated)");
+        }
+        socket.connect(address, timeout);
+    };
+
     @Test
     void failedAttemptStartsTheNextAtOnce() throws Exception {
         try (EchoServer echo = new EchoServer()) {
             int port = echo.port();
-            // 127.0.0.2:port has no listener: refused immediately, so 127.0.0.1 starts without the stagger
+            // the first address is refused at once, so 127.0.0.1 starts without waiting out the stagger
             Dialer dialer = Dialer.newBuilder().resolver((h, p) -> List.of(address(127, 0, 0, 2), LOOPBACK))
-                    .attemptDelay(Duration.ofSeconds(2)).build();
+                    .attemptDelay(Duration.ofSeconds(2)).socketConnector(REFUSE_FAKES).build();
             long start = System.nanoTime();
             try (Connection c = dialer.dial(Route.of("http", "refused.test", port))) {
                 assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_500L);
@@ -124,12 +133,13 @@ class DialerTest {
     @Test
     void everyFailedAddressIsListed() throws Exception {
         int port = closedPort();
-        Dialer dialer = Dialer.newBuilder().resolver((h, p) -> List.of(LOOPBACK, address(127, 0, 0, 3))).build();
+        Dialer dialer = Dialer.newBuilder().resolver((h, p) -> List.of(LOOPBACK, address(127, 0, 0, 3)))
+                .socketConnector(REFUSE_FAKES).build();
         assertThatThrownBy(() -> dialer.dial(Route.of("http", "down.test", port)))
                 .isInstanceOf(ConnectFailedException.class)
                 .hasMessageContaining("cannot connect to down.test:" + port + " (2 addresses tried)")
                 .hasMessageContaining("127.0.0.1:" + port + " -> ")
-                .hasMessageContaining("127.0.0.3:" + port + " -> ")
+                .hasMessageContaining("127.0.0.3:" + port + " -> Connection refused (simulated)")
                 .satisfies(e -> assertThat(((ConnectFailedException) e).attempts()).hasSize(2));
     }
 

@@ -130,7 +130,7 @@ class ProxyRoutesTest {
 
     /** Accepts one TLS connection, echoes one byte, and reports the negotiated protocol. */
     private static CompletableFuture<String> echoOnce(SSLServerSocket server) {
-        return CompletableFuture.supplyAsync(() -> {
+        return TestProxies.async(() -> {
             try (SSLSocket s = (SSLSocket) server.accept()) {
                 int b = s.getInputStream().read();
                 s.getOutputStream().write(b);

@@ -26,7 +26,7 @@ class SniAlpnTest {
     }
 
     private static CompletableFuture<Seen> serveOnce(SSLServerSocket server) {
-        return CompletableFuture.supplyAsync(() -> {
+        return TestProxies.async(() -> {
             try (SSLSocket s = (SSLSocket) server.accept()) {
                 List<List<String>> offered = new java.util.ArrayList<>();
                 s.setHandshakeApplicationProtocolSelector((sock, protocols) -> {

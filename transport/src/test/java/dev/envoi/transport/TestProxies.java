@@ -220,6 +220,22 @@ final class TestProxies {
         }
     }
 
+    /**
+     * Runs {@code task} on a new daemon thread. Tests block in these tasks, so they never use the
+     * common pool, which may have a single worker on a 2-core machine.
+     */
+    static <T> java.util.concurrent.CompletableFuture<T> async(java.util.function.Supplier<T> task) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        daemon(() -> {
+            try {
+                f.complete(task.get());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
     static Thread daemon(Runnable r) {
         Thread t = new Thread(r, "test-proxy");
         t.setDaemon(true);

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -28,6 +30,9 @@ class TlsCancellationTest {
     private SSLServerSocket server;
     private TlsSettings tls;
     private final CountDownLatch release = new CountDownLatch(1);
+    // Own threads: the common pool may have a single worker on a 2-core machine, which the blocked
+    // reader or writer would occupy, so a close() queued behind it would never run.
+    private final ExecutorService threads = Executors.newCachedThreadPool();
 
     @BeforeEach
     void start() throws Exception {
@@ -53,6 +58,7 @@ class TlsCancellationTest {
 
     @AfterEach
     void stop() throws Exception {
+        threads.shutdownNow();
         release.countDown();
         server.close();
     }
@@ -73,9 +79,9 @@ class TlsCancellationTest {
             } catch (Throwable t) {
                 return t;
             }
-        });
+        }, threads);
         Thread.sleep(100);
-        CompletableFuture<Void> closer = CompletableFuture.runAsync(c::close);
+        CompletableFuture<Void> closer = CompletableFuture.runAsync(c::close, threads);
         closer.get(2, TimeUnit.SECONDS);
         assertThat(reader.get(2, TimeUnit.SECONDS)).isInstanceOf(EnvoiException.class).hasMessageContaining("cancelled");
     }
@@ -94,10 +100,10 @@ class TlsCancellationTest {
             } catch (Throwable t) {
                 return t;
             }
-        });
+        }, threads);
         assertThat(writer.get(5, TimeUnit.SECONDS)).isInstanceOf(TransportTimeoutException.class)
                 .hasMessageContaining("write timed out after 300 ms");
-        CompletableFuture.runAsync(c::close).get(2, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(c::close, threads).get(2, TimeUnit.SECONDS);
     }
 
     @Test
@@ -114,10 +120,10 @@ class TlsCancellationTest {
             } catch (Throwable t) {
                 return t;
             }
-        });
+        }, threads);
         Thread.sleep(300); // the send buffers fill and the writer blocks
         assertThat(writer).isNotDone();
-        CompletableFuture.runAsync(c::close).get(2, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(c::close, threads).get(2, TimeUnit.SECONDS);
         assertThat(writer.get(2, TimeUnit.SECONDS)).isInstanceOf(EnvoiException.class).hasMessageContaining("cancelled");
     }
 }

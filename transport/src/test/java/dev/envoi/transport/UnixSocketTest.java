@@ -95,7 +95,7 @@ class UnixSocketTest {
             for (int i = 0; i < big.length; i++) {
                 big[i] = (byte) (i * 7);
             }
-            CompletableFuture<byte[]> back = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<byte[]> back = TestProxies.async(() -> {
                 try {
                     return c.input().readNBytes(big.length);
                 } catch (IOException e) {
@@ -115,7 +115,7 @@ class UnixSocketTest {
         assertThatThrownBy(() -> c.input().read()).isInstanceOf(TransportTimeoutException.class)
                 .hasMessageContaining("read timed out after 100 ms (unix:");
         c.setReadTimeout(Duration.ZERO);
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Throwable> reader = TestProxies.async(() -> {
             try {
                 c.input().read();
                 return null;
@@ -158,6 +158,36 @@ class UnixSocketTest {
             assertThat(fresh).isNotSameAs(c);
             assertThat(roundTrip(fresh, "b")).isEqualTo("b");
             pool.release(fresh);
+        }
+    }
+
+    @Test
+    void connectTimesOutWhenTheBacklogIsFull() throws Exception {
+        Path full = dir.resolve("full.sock");
+        List<SocketChannel> fillers = new java.util.ArrayList<>();
+        try (ServerSocketChannel never = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            never.bind(UnixDomainSocketAddress.of(full), 1); // never accepts
+            for (int i = 0; i < 50; i++) { // fill the backlog: a non-blocking connect stops succeeding
+                SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+                ch.configureBlocking(false);
+                fillers.add(ch);
+                try {
+                    if (!ch.connect(UnixDomainSocketAddress.of(full))) {
+                        break;
+                    }
+                } catch (IOException backlogFull) { // EAGAIN: full
+                    break;
+                }
+            }
+            Dialer d = dialer().toBuilder().connectTimeout(Duration.ofMillis(300)).build();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> d.dial(Route.newBuilder().host("localhost").unixSocket(full).build()))
+                    .isInstanceOf(ConnectFailedException.class).hasMessageContaining("connect timed out after 300 ms");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000L);
+        } finally {
+            for (SocketChannel ch : fillers) {
+                ch.close();
+            }
         }
     }
 

@@ -39,7 +39,8 @@ public final class ChunkLine {
         int i = 0;
         while (i < end && ByteClass.is(b[i], ByteClass.HEXDIG)) {
             if (i == MAX_HEX_DIGITS) {
-                throw error("expected at most 16 HEXDIG in chunk-size but there are more", "CHUNK_SIZE", b, end, i, base);
+                throw error("expected at most 16 HEXDIG in chunk-size but there are more", "CHUNK_SIZE",
+                        b, end, i, base);
             }
             size = (size << 4) | ByteClass.hexValue(b[i]);
             i++;
@@ -65,7 +66,8 @@ public final class ChunkLine {
             throws MalformedMessageException {
         i = skipWs(b, i, end);
         if (i >= end || b[i] != ';') {
-            throw error("expected ';' (chunk-ext) or CRLF after chunk-size but was " + Diagnostics.describeAt(b, i, end),
+            throw error("expected ';' (chunk-ext) or CRLF after chunk-size but was "
+                    + Diagnostics.describeAt(b, i, end),
                     "CHUNK_EXT", b, end, i, base);
         }
         i = skipWs(b, i + 1, end);
@@ -85,7 +87,8 @@ public final class ChunkLine {
             i = value < end && b[value] == '"' ? QuotedString.end(b, value, end) : skipToken(b, value, end);
             if (i <= value) {
                 int at = i < 0 ? -1 - i : value;
-                throw error("expected chunk-ext-val (token or quoted-string) but was " + Diagnostics.describeAt(b, at, end),
+                throw error("expected chunk-ext-val (token or quoted-string) but was "
+                        + Diagnostics.describeAt(b, at, end),
                         "CHUNK_EXT", b, end, at, base);
             }
         }

@@ -4,7 +4,7 @@ import dev.envoi.codec.internal.FramingRules.Codings;
 import dev.envoi.codec.internal.FramingRules.Length;
 
 /**
- * Reads the three fields that decide framing and persistence — {@code Content-Length},
+ * Reads the fields that decide framing and persistence — {@code Content-Length},
  * {@code Transfer-Encoding} and {@code Connection} — straight from the received bytes, without
  * creating a {@code String}. Same-named lines are read in order as one list (RFC 9110 §5.3).
  * Reused from message to message.
@@ -60,7 +60,8 @@ public final class FramingFields {
             switch (fields.id(i)) {
                 case KnownFields.CONTENT_LENGTH -> contentLength(b, fields.valueStart(i), fields.valueEnd(i));
                 case KnownFields.TRANSFER_ENCODING -> transferEncoding(b, fields.valueStart(i), fields.valueEnd(i));
-                case KnownFields.CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i));
+                case KnownFields.CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), true);
+                case KnownFields.PROXY_CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), false);
                 default -> {
                 }
             }
@@ -200,7 +201,8 @@ public final class FramingFields {
                 return;
             }
             if (i < to && b[i] != ',') {
-                codingsInvalid("expected ',' or end of Transfer-Encoding value but was " + Diagnostics.describe(b[i]), i);
+                codingsInvalid("expected ',' or end of Transfer-Encoding value but was "
+                        + Diagnostics.describe(b[i]), i);
                 return;
             }
             chunkedSeen |= chunked;
@@ -243,8 +245,12 @@ public final class FramingFields {
         codingsErrorAt = at;
     }
 
-    /** One Connection line: options are tokens; anything else in the list is ignored. */
-    private void connection(byte[] b, int from, int to) {
+    /**
+     * One Connection line: options are tokens; anything else in the list is ignored. The
+     * {@code Proxy-Connection} field (never standardized, still sent by some proxies) is read for {@code close} only:
+     * honouring it can only stop a connection from being reused, never make an unsafe one reusable.
+     */
+    private void connection(byte[] b, int from, int to, boolean standard) {
         int i = from;
         while (i < to) {
             i = skipWs(b, i, to);
@@ -257,7 +263,7 @@ public final class FramingFields {
                 end--;
             }
             close |= equalsIgnoreCase(b, start, end, CLOSE);
-            keepAlive |= equalsIgnoreCase(b, start, end, KEEP_ALIVE);
+            keepAlive |= standard && equalsIgnoreCase(b, start, end, KEEP_ALIVE);
             i++;
         }
     }

@@ -54,7 +54,10 @@ public final class FramingRules {
         NO_BODY(Body.NONE, false, false, null, "RFC 9112 §6.3"),
         /** Rule 1: a 1xx interim response other than 101; the final response follows. */
         INTERIM(Body.NONE, false, false, null, "RFC 9112 §6.3"),
-        /** Rule 1 and RFC 9110 §15.2.2: 101 Switching Protocols; the bytes after the head belong to the new protocol. */
+        /**
+         * Rule 1 and RFC 9110 §15.2.2: 101 Switching Protocols; the bytes after the head belong to the
+         * new protocol.
+         */
         SWITCHING_PROTOCOLS(Body.NONE, true, true, null, "RFC 9110 §15.2.2"),
         /** Rule 2: a 2xx response to CONNECT, or a CONNECT request; the connection is a tunnel after the head. */
         TUNNEL(Body.NONE, true, true, null, "RFC 9112 §6.3"),

@@ -15,9 +15,9 @@ import java.util.Arrays;
  * an interned {@code String}; only other spellings allocate, and the received case is always kept.
  */
 public final class KnownFields {
-    /** The names, in id order. The first three ids are the ones framing depends on. */
+    /** The names, in id order. The first four ids are the ones framing and persistence depend on. */
     private static final String[] NAMES = {
-        HeaderName.CONTENT_LENGTH, HeaderName.TRANSFER_ENCODING, HeaderName.CONNECTION,
+        HeaderName.CONTENT_LENGTH, HeaderName.TRANSFER_ENCODING, HeaderName.CONNECTION, HeaderName.PROXY_CONNECTION,
         HeaderName.ACCEPT, HeaderName.ACCEPT_CHARSET, HeaderName.ACCEPT_ENCODING, HeaderName.ACCEPT_LANGUAGE,
         HeaderName.ACCEPT_RANGES, HeaderName.AGE, HeaderName.ALLOW, HeaderName.AUTHORIZATION,
         HeaderName.CACHE_CONTROL, HeaderName.CONTENT_DISPOSITION, HeaderName.CONTENT_ENCODING,
@@ -27,7 +27,7 @@ public final class KnownFields {
         HeaderName.IF_NONE_MATCH, HeaderName.IF_RANGE, HeaderName.IF_UNMODIFIED_SINCE, HeaderName.KEEP_ALIVE,
         HeaderName.LAST_MODIFIED, HeaderName.LINK, HeaderName.LOCATION, HeaderName.MAX_FORWARDS,
         HeaderName.ORIGIN, HeaderName.PRAGMA, HeaderName.PROXY_AUTHENTICATE, HeaderName.PROXY_AUTHORIZATION,
-        HeaderName.PROXY_CONNECTION, HeaderName.RANGE, HeaderName.REFERER, HeaderName.RETRY_AFTER,
+        HeaderName.RANGE, HeaderName.REFERER, HeaderName.RETRY_AFTER,
         HeaderName.SERVER, HeaderName.SET_COOKIE, HeaderName.STRICT_TRANSPORT_SECURITY, HeaderName.TE,
         HeaderName.TRAILER, HeaderName.UPGRADE, HeaderName.USER_AGENT, HeaderName.VARY, HeaderName.VIA,
         HeaderName.WWW_AUTHENTICATE,
@@ -46,6 +46,8 @@ public final class KnownFields {
     public static final int TRANSFER_ENCODING = 1;
     /** Id of {@code Connection}. */
     public static final int CONNECTION = 2;
+    /** Id of {@code Proxy-Connection}. */
+    public static final int PROXY_CONNECTION = 3;
     /** Not a known name. */
     public static final int UNKNOWN = -1;
 

@@ -138,7 +138,8 @@ public final class MessageParser {
         if (lf == LineBuffer.LIMIT_REACHED) {
             throw limitEnd == config.maxHeaderBytes()
                     ? new LimitExceededException("maxHeaderBytes", config.maxHeaderBytes(), limitEnd, "header section")
-                    : new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), limitEnd, "start-line");
+                    : new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), limitEnd,
+                            "start-line");
         }
         int end = head.contentEnd(start, lf, bareLf, "START_LINE", 0);
         if (end - start > config.maxStartLineBytes()) {
@@ -179,7 +180,8 @@ public final class MessageParser {
             return ParseEvent.NEED_INPUT;
         }
         if (lf == LineBuffer.LIMIT_REACHED) {
-            throw new LimitExceededException("maxHeaderBytes", config.maxHeaderBytes(), head.length(), "header section");
+            throw new LimitExceededException("maxHeaderBytes", config.maxHeaderBytes(), head.length(),
+                    "header section");
         }
         int end = head.contentEnd(start, lf, bareLf, "FIELD_LINE", 0);
         head.startLineAt(lf + 1);

@@ -72,10 +72,12 @@ public final class StartLine {
             i++;
         }
         if (i == s) {
-            throw error("expected method (a token) but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3", "METHOD", b, e, i);
+            throw error("expected method (a token) but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3",
+                    "METHOD", b, e, i);
         }
         if (i >= e || b[i] != ' ') {
-            throw error("expected SP after method but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3", "METHOD", b, e, i);
+            throw error("expected SP after method but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3",
+                    "METHOD", b, e, i);
         }
         method = method(b, s, i);
         int t = ++i;
@@ -85,7 +87,8 @@ public final class StartLine {
         if (i == t || i >= e || b[i] != ' ') {
             String reason = i == t ? "expected request-target but was " + Diagnostics.describeAt(b, i, e)
                     : i >= e ? "expected SP after request-target but was end of line"
-                    : "expected SP or a visible ASCII character in request-target but was " + Diagnostics.describe(b[i]);
+                    : "expected SP or a visible ASCII character in request-target but was "
+                            + Diagnostics.describe(b[i]);
             throw error(reason, "RFC 9112 §3.2", "REQUEST_TARGET", b, e, i);
         }
         targetStart = t;
@@ -116,7 +119,8 @@ public final class StartLine {
             code = code * 10 + (b[i] - '0');
         }
         if (code < 100 || code > 599) {
-            throw error("expected a status-code from 100 to 599 but was " + code, "RFC 9110 §15", "STATUS_CODE", b, e, i - 3);
+            throw error("expected a status-code from 100 to 599 but was " + code, "RFC 9110 §15", "STATUS_CODE",
+                    b, e, i - 3);
         }
         status = code;
         if (i == e) { // no SP before an empty reason-phrase: accepted, see Leniency

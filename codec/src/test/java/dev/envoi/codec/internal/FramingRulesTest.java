@@ -48,7 +48,8 @@ class FramingRulesTest {
         assertThat(response(Method.GET, 200, Codings.CHUNKED, Length.VALID)).isEqualTo(Outcome.CHUNKED_THEN_CLOSE);
         assertThat(response(Method.GET, 200, Codings.CHUNKED, Length.INVALID)).isEqualTo(Outcome.CHUNKED_THEN_CLOSE);
         assertThat(response(Method.GET, 200, Codings.NOT_CHUNKED_FINAL, Length.VALID)).isEqualTo(Outcome.UNTIL_CLOSE);
-        assertThat(response(Method.GET, 200, Codings.INVALID, Length.VALID)).isEqualTo(Outcome.INVALID_TRANSFER_ENCODING);
+        assertThat(response(Method.GET, 200, Codings.INVALID, Length.VALID))
+                .isEqualTo(Outcome.INVALID_TRANSFER_ENCODING);
         assertThat(FramingRules.response(Method.GET, 200, V10, Codings.CHUNKED, Length.ABSENT))
                 .isEqualTo(Outcome.CHUNKED_THEN_CLOSE);
         assertThat(Outcome.CHUNKED_THEN_CLOSE.closeAfter()).isTrue();
@@ -77,7 +78,8 @@ class FramingRulesTest {
         assertThat(response(Method.GET, 200, Codings.ABSENT, Length.ABSENT)).isEqualTo(Outcome.UNTIL_CLOSE);
         assertThat(FramingRules.request(Method.POST, V11, Codings.ABSENT, Length.INVALID))
                 .isEqualTo(Outcome.INVALID_CONTENT_LENGTH);
-        assertThat(FramingRules.request(Method.POST, V11, Codings.ABSENT, Length.VALID)).isEqualTo(Outcome.CONTENT_LENGTH);
+        assertThat(FramingRules.request(Method.POST, V11, Codings.ABSENT, Length.VALID))
+                .isEqualTo(Outcome.CONTENT_LENGTH);
         assertThat(FramingRules.request(Method.POST, V11, Codings.ABSENT, Length.ABSENT)).isEqualTo(Outcome.NO_BODY);
     }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
  * loaded runs no envoi thread at all.
  */
 public final class Scheduler {
+    private static final String THREAD_NAME = "envoi-transport-timer";
+    private static final ThreadLocal<Boolean> ON_TIMER = new ThreadLocal<>();
     private static final ScheduledThreadPoolExecutor TIMER = create();
 
     private Scheduler() {
@@ -17,7 +19,10 @@ public final class Scheduler {
 
     private static ScheduledThreadPoolExecutor create() {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "envoi-transport-timer");
+            Thread thread = new Thread(() -> {
+                ON_TIMER.set(Boolean.TRUE);
+                r.run();
+            }, THREAD_NAME);
             thread.setDaemon(true);
             return thread;
         });
@@ -25,6 +30,11 @@ public final class Scheduler {
         t.setKeepAliveTime(10, TimeUnit.SECONDS);
         t.allowCoreThreadTimeOut(true);
         return t;
+    }
+
+    /** Whether the caller is the timer thread, which must never block (it runs every watchdog). */
+    public static boolean onTimerThread() {
+        return ON_TIMER.get() != null;
     }
 
     /** Runs {@code task} once after {@code delayNanos}. */

@@ -141,8 +141,10 @@ public final class SocketLink implements Link {
             closeQuietly(tcp);
             return;
         }
-        if (writing > 0) {
-            closeQuietly(tcp); // a blocked writer holds the lock close_notify needs: cut the wire first
+        if (writing > 0 || Scheduler.onTimerThread()) {
+            // A blocked writer holds the lock close_notify needs, and the timer thread cannot wait for
+            // its own guard below: cut the wire first.
+            closeQuietly(tcp);
         }
         ScheduledFuture<?> guard = Scheduler.schedule(() -> closeQuietly(tcp),
                 TimeUnit.MILLISECONDS.toNanos(CLOSE_NOTIFY_MILLIS));

@@ -10,11 +10,13 @@ import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
 
@@ -48,15 +50,30 @@ public final class UnixLink implements Link {
         channel.register(writeSelector, SelectionKey.OP_WRITE);
     }
 
-    /** Connects to the socket file at {@code path}. */
-    public static UnixLink connect(Path path) throws IOException {
+    /**
+     * Connects to the socket file at {@code path}. An AF_UNIX connect completes or fails at once unless
+     * the server's accept backlog is full, when it blocks: a timer closes the channel at the deadline.
+     */
+    public static UnixLink connect(Path path, int timeoutMillis) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        ScheduledFuture<?> guard = Scheduler.schedule(() -> {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // the connect fails either way
+            }
+        }, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         try {
-            ch.connect(UnixDomainSocketAddress.of(path)); // blocking; AF_UNIX connects complete or fail at once
+            ch.connect(UnixDomainSocketAddress.of(path));
+            guard.cancel(false);
             return new UnixLink(ch, "unix:" + path);
+        } catch (AsynchronousCloseException e) {
+            throw new SocketTimeoutException("connect timed out after " + timeoutMillis + " ms (the server's backlog is full?)");
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
+        } finally {
+            guard.cancel(false);
         }
     }
 
