@@ -40,8 +40,9 @@ import java.util.concurrent.CompletionException;
  * client also needs to be told); {@code .netrc} not read unless asked; 10 connections per route,
  * 100 in total, idle ones kept 60 s.
  *
- * <p>Lifecycle: build once and share; {@link #close()} closes the pool, which clients derived with
- * {@link #newBuilder()} share as long as they keep the same connect timeout and pool limits.
+ * <p>Lifecycle: build once and share. Clients derived with {@link #newBuilder()} share the pool as
+ * long as they keep the same timeouts and pool limits (otherwise they get a pool of their own), and
+ * always the cookie jar; the pool closes when the last client using it is {@linkplain #close() closed}.
  */
 public final class Client implements AutoCloseable {
     /** Default maximum number of redirects followed. */
@@ -53,11 +54,25 @@ public final class Client implements AutoCloseable {
 
     private final Builder config;
     private final ConnectionPool pool;
+    private final SharedPool shared;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final EngineConfig engine;
 
-    private Client(Builder b, ConnectionPool pool) {
+    /** A pool and the number of open clients using it; closed when the last one closes. */
+    private static final class SharedPool {
+        final ConnectionPool pool;
+        final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
+
+        SharedPool(ConnectionPool pool) {
+            this.pool = pool;
+        }
+    }
+
+    private Client(Builder b, SharedPool shared) {
         this.config = b.copy();
-        this.pool = pool;
+        this.shared = shared;
+        this.pool = shared.pool;
+        shared.users.incrementAndGet();
         this.engine = new EngineConfig(pool, b.cookieJar, b.contentDecoding, b.timeouts, b.userAgent,
                 b.followRedirects, b.maxRedirects, b.authenticator, b.netrc, b.proxies, b.tls, b.parserConfig,
                 b.usedConnections);
@@ -71,7 +86,7 @@ public final class Client implements AutoCloseable {
     /** A builder holding this client's configuration, sharing its pool and cookie jar. */
     public Builder newBuilder() {
         Builder b = config.copy();
-        b.sharedPool = pool;
+        b.sharedPool = shared;
         return b;
     }
 
@@ -185,10 +200,16 @@ public final class Client implements AutoCloseable {
         return engine;
     }
 
-    /** Closes the connection pool (shared with clients derived by {@link #newBuilder()}). */
+    /**
+     * Releases this client's use of the connection pool; the pool (shared with clients derived by
+     * {@link #newBuilder()}) closes with its connections when the last client using it is closed.
+     * Idempotent.
+     */
     @Override
     public void close() {
-        pool.close();
+        if (closed.compareAndSet(false, true) && shared.users.decrementAndGet() == 0) {
+            pool.close();
+        }
     }
 
     @Override
@@ -215,7 +236,7 @@ public final class Client implements AutoCloseable {
         private int maxPerRoute = 10;
         private int maxTotal = 100;
         private Duration maxIdle = Duration.ofSeconds(60);
-        private ConnectionPool sharedPool;
+        private SharedPool sharedPool;
         private String sharedPoolKey;
         private Set<Connection> usedConnections;
 
@@ -361,14 +382,14 @@ public final class Client implements AutoCloseable {
             }
             String key = timeouts.connect() + "|" + timeouts.read() + "|" + timeouts.write() + "|" + userAgent + "|"
                     + maxPerRoute + "|" + maxTotal + "|" + maxIdle;
-            ConnectionPool pool;
-            if (sharedPool != null && key.equals(sharedPoolKey)) {
+            SharedPool pool;
+            if (sharedPool != null && key.equals(sharedPoolKey) && sharedPool.users.get() > 0) {
                 pool = sharedPool;
             } else {
                 Dialer dialer = Dialer.newBuilder().connectTimeout(timeouts.connect()).readTimeout(timeouts.read())
                         .writeTimeout(timeouts.write()).tunnelHandshake(new TunnelConnect(userAgent)).build();
-                pool = ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(maxPerRoute).maxTotal(maxTotal)
-                        .maxIdleTime(maxIdle).build();
+                pool = new SharedPool(ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(maxPerRoute)
+                        .maxTotal(maxTotal).maxIdleTime(maxIdle).build());
                 usedConnections = EngineConfig.newConnectionSet();
             }
             sharedPoolKey = key;

@@ -111,6 +111,9 @@ final class RequestPreparer {
 
     private Authenticator authenticatorFor(Url url, Url firstUrl) {
         Optional<Credentials> fromUrl = Credentials.fromUrl(url);
+        if (fromUrl.isEmpty() && url.origin().equals(firstUrl.origin())) {
+            fromUrl = Credentials.fromUrl(firstUrl); // the call's userinfo stays with its origin across redirects
+        }
         if (fromUrl.isPresent()) {
             return Authenticator.basic(fromUrl.get());
         }
