@@ -122,8 +122,9 @@ public final class Client implements AutoCloseable {
         CompletableFuture<Response> future = new CompletableFuture<>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean canceled = super.cancel(mayInterruptIfRunning); // first, so the call's failure cannot win
                 call.cancel();
-                return super.cancel(mayInterruptIfRunning);
+                return canceled;
             }
         };
         AsyncExecutor.get().execute(() -> {
