@@ -49,12 +49,13 @@ public final class Call {
      * @throws IllegalStateException if the call was already executed
      */
     public Response execute() throws IOException {
-        Outcome o = run();
+        Response r = run();
         try {
-            return Response.buffered(o, client.maxBodyBytes());
+            r.bytes();
         } finally {
-            o.body().close();
+            r.close();
         }
+        return r;
     }
 
     /**
@@ -64,10 +65,10 @@ public final class Call {
      * @throws IllegalStateException if the call was already executed
      */
     public Response stream() throws IOException {
-        return Response.streaming(run(), client.maxBodyBytes());
+        return run();
     }
 
-    private Outcome run() throws IOException {
+    private Response run() throws IOException {
         if (!executed.compareAndSet(false, true)) {
             throw new IllegalStateException("a call can be executed only once; use client.newCall(request) again");
         }
@@ -78,7 +79,7 @@ public final class Call {
         }
         client.eventListener().callStart(request);
         try {
-            return new CallEngine(client.engineConfig(), s).execute(request);
+            return proceed(0, request, s);
         } catch (IOException e) {
             s.failed(e);
             throw e;
@@ -86,6 +87,31 @@ public final class Call {
             s.finish();
             throw e;
         }
+    }
+
+    private Response proceed(int index, Request r, CallState s) throws IOException {
+        java.util.List<Interceptor> interceptors = client.interceptors();
+        if (index == interceptors.size()) {
+            Outcome o = new CallEngine(client.engineConfig(), s).execute(r);
+            return Response.streaming(o, client.maxBodyBytes());
+        }
+        Call self = this;
+        return interceptors.get(index).intercept(new Interceptor.Chain() {
+            @Override
+            public Request request() {
+                return r;
+            }
+
+            @Override
+            public Response proceed(Request next) throws IOException {
+                return Call.this.proceed(index + 1, Objects.requireNonNull(next, "request"), s);
+            }
+
+            @Override
+            public Call call() {
+                return self;
+            }
+        });
     }
 
     /** Cancels the call (see the class comment). Idempotent, callable from any thread. */

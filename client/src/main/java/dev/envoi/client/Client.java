@@ -75,7 +75,7 @@ public final class Client implements AutoCloseable {
         shared.users.incrementAndGet();
         this.engine = new EngineConfig(pool, b.cookieJar, b.contentDecoding, b.timeouts, b.userAgent,
                 b.followRedirects, b.maxRedirects, b.authenticator, b.netrc, b.proxies, b.tls, b.parserConfig,
-                b.usedConnections);
+                b.statusRetries, b.maxRetryDelay, b.usedConnections);
     }
 
     /** A builder with the defaults of the class comment. */
@@ -172,6 +172,11 @@ public final class Client implements AutoCloseable {
         return config.userAgent;
     }
 
+    /** The application interceptors, in order. */
+    public java.util.List<Interceptor> interceptors() {
+        return config.interceptors;
+    }
+
     /** The event listener ({@link EventListener#NONE} unless set). */
     public EventListener eventListener() {
         return config.eventListener;
@@ -230,10 +235,13 @@ public final class Client implements AutoCloseable {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Authenticator authenticator;
         private EventListener eventListener = EventListener.NONE;
+        private java.util.List<Interceptor> interceptors = java.util.List.of();
         private Netrc netrc;
         private ProxyConfig proxies = ProxyConfig.direct();
         private TlsSettings tls = TlsSettings.defaults();
         private ParserConfig parserConfig = ParserConfig.DEFAULT;
+        private int statusRetries;
+        private Duration maxRetryDelay = Duration.ofSeconds(30);
         private int maxPerRoute = 10;
         private int maxTotal = 100;
         private Duration maxIdle = Duration.ofSeconds(60);
@@ -255,10 +263,13 @@ public final class Client implements AutoCloseable {
             b.maxBodyBytes = maxBodyBytes;
             b.authenticator = authenticator;
             b.eventListener = eventListener;
+            b.interceptors = interceptors;
             b.netrc = netrc;
             b.proxies = proxies;
             b.tls = tls;
             b.parserConfig = parserConfig;
+            b.statusRetries = statusRetries;
+            b.maxRetryDelay = maxRetryDelay;
             b.maxPerRoute = maxPerRoute;
             b.maxTotal = maxTotal;
             b.maxIdle = maxIdle;
@@ -324,6 +335,14 @@ public final class Client implements AutoCloseable {
             return this;
         }
 
+        /** Adds an application interceptor (see {@link Interceptor}); they run in the order added. */
+        public Builder addInterceptor(Interceptor interceptor) {
+            java.util.List<Interceptor> list = new java.util.ArrayList<>(interceptors);
+            list.add(Objects.requireNonNull(interceptor, "interceptor"));
+            this.interceptors = java.util.List.copyOf(list);
+            return this;
+        }
+
         /** Observes every call (default {@link EventListener#NONE}). */
         public Builder eventListener(EventListener listener) {
             this.eventListener = Objects.requireNonNull(listener, "listener");
@@ -357,6 +376,23 @@ public final class Client implements AutoCloseable {
         /** Response parser limits and leniencies (default {@link ParserConfig#DEFAULT}, strict). */
         public Builder parserConfig(ParserConfig config) {
             this.parserConfig = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Opt-in: retry a {@code 429 Too Many Requests} (RFC 6585 §4) or {@code 503 Service Unavailable}
+         * (RFC 9110 §15.6.4) answer to an idempotent request (RFC 9110 §9.2.2) with a replayable body up
+         * to {@code maxRetries} times, waiting as {@code Retry-After} says (seconds or HTTP-date, RFC
+         * 9110 §10.2.3) or, without it, 0.5 s, 1 s, 2 s, ... capped at {@code maxDelay}. A Retry-After
+         * longer than {@code maxDelay} (or than the call deadline left) is not waited for: the
+         * response is returned. Default: no retries.
+         */
+        public Builder retryOnStatus(int maxRetries, Duration maxDelay) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
+            }
+            this.statusRetries = maxRetries;
+            this.maxRetryDelay = Objects.requireNonNull(maxDelay, "maxDelay");
             return this;
         }
 

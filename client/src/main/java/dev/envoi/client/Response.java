@@ -2,6 +2,7 @@ package dev.envoi.client;
 
 import dev.envoi.client.internal.exchange.Outcome;
 import dev.envoi.client.internal.exchange.Redaction;
+import dev.envoi.codec.ResponseHead;
 import dev.envoi.core.HeaderName;
 import dev.envoi.core.Headers;
 import dev.envoi.core.HttpVersion;
@@ -17,6 +18,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -59,9 +61,19 @@ public final class Response implements AutoCloseable {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    static Response buffered(Outcome outcome, long maxBodyBytes) throws IOException {
-        Response r = new Response(outcome.request(), outcome, maxBodyBytes);
-        r.bytes();
+    /**
+     * A response made without the network, for an {@link Interceptor} that answers by itself (a cache,
+     * a test double): status, fields and a body in memory, for {@code request}.
+     */
+    public static Response of(Request request, Status status, Headers headers, byte[] body) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+        Outcome o = Outcome.synthetic(request, new ResponseHead(HttpVersion.HTTP_1_1, status, status.reason(), headers),
+                body.clone());
+        Response r = new Response(request, o, Long.MAX_VALUE);
+        r.bytes = body.clone();
         return r;
     }
 

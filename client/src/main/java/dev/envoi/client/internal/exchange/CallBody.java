@@ -12,7 +12,7 @@ import java.util.Objects;
  * error or on {@link #close()} it ends the call (stopping its deadline timer). Errors are translated
  * by the call's {@link CallState}.
  */
-final class CallBody extends InputStream {
+final class CallBody extends InputStream implements Outcome.Completion {
     private final InputStream decoded;
     private final ExchangeBody framed;
     private final Exchange exchange;
@@ -82,11 +82,13 @@ final class CallBody extends InputStream {
         return closed || done ? 0 : decoded.available();
     }
 
-    boolean isComplete() {
+    @Override
+    public boolean isComplete() {
         return done;
     }
 
-    Headers trailers() {
+    @Override
+    public Headers trailers() {
         if (!done) {
             throw new IllegalStateException("trailers are available after the body was read to its end");
         }

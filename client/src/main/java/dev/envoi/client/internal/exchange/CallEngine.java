@@ -8,10 +8,13 @@ import dev.envoi.client.RedirectException;
 import dev.envoi.client.Request;
 import dev.envoi.client.TooManyRedirectsException;
 import dev.envoi.codec.ResponseHead;
+import dev.envoi.core.EnvoiException;
 import dev.envoi.core.HeaderName;
 import dev.envoi.core.Url;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +61,7 @@ public final class CallEngine {
         Request current = request;
         seen.add(loopKey(current));
         int authAnswers = 0;
+        int statusRetries = 0;
         boolean authSent = false;
         for (;;) {
             state.check();
@@ -77,6 +81,16 @@ public final class CallEngine {
                     authSent = true;
                     continue;
                 }
+            }
+            Optional<Duration> wait = statusRetryDelay(prepared, head, statusRetries);
+            if (wait.isPresent()) {
+                statusRetries++;
+                discard(exchange);
+                state.listener().retry(current.url(), new EnvoiException(head.status() + " from "
+                        + Redaction.url(current.url()) + "; retrying after " + wait.get().toMillis() + " ms"),
+                        statusRetries, state.elapsedNanos());
+                state.sleep(wait.get());
+                continue;
             }
             if (config.followRedirects() && RedirectRules.isFollowable(code)) {
                 Optional<RedirectRules.Plan> plan = RedirectRules.plan(current, code,
@@ -104,6 +118,22 @@ public final class CallEngine {
             }
             return BodyDecoding.outcome(current, exchange, config.contentDecoding(), state, history);
         }
+    }
+
+    /** The wait before retrying a 429/503, when the opt-in policy allows a retry (see Client.Builder#retryOnStatus). */
+    private Optional<Duration> statusRetryDelay(RequestPreparer.Prepared p, ResponseHead head, int done) {
+        int code = head.status().code();
+        if ((code != 429 && code != 503) || done >= config.statusRetries() || !p.head().method().isIdempotent()
+                || (p.body() != null && !p.body().isReplayable())) {
+            return Optional.empty();
+        }
+        Optional<String> header = head.headers().get(HeaderName.RETRY_AFTER);
+        Duration d = header.flatMap(v -> RetryAfter.delay(v, Instant.now()))
+                .orElse(RetryAfter.backoff(done + 1, config.maxRetryDelay()));
+        if (d.compareTo(config.maxRetryDelay()) > 0 || state.wouldPassDeadline(d)) {
+            return Optional.empty();
+        }
+        return Optional.of(d);
     }
 
     private String loopKey(Request r) {

@@ -162,6 +162,26 @@ public final class CallState {
         }
     }
 
+    /** Waits {@code d}, waking early with an exception on cancel or deadline. */
+    public void sleep(Duration d) throws IOException {
+        long end = System.nanoTime() + d.toNanos();
+        for (long left = d.toNanos(); left > 0; left = end - System.nanoTime()) {
+            check();
+            try {
+                Thread.sleep(Math.max(1, Math.min(50, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting to retry " + redactedUrl);
+            }
+        }
+        check();
+    }
+
+    /** Whether waiting {@code d} would pass the call deadline. */
+    public boolean wouldPassDeadline(Duration d) {
+        return deadlineNanos != 0 && System.nanoTime() + d.toNanos() - deadlineNanos >= 0;
+    }
+
     /** What is left of the deadline, or {@code fallback} when there is none (or it is shorter). */
     public Duration remainingOr(Duration fallback) {
         if (deadlineNanos == 0) {

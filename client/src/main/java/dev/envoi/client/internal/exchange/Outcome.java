@@ -18,15 +18,44 @@ public final class Outcome {
     private final Request request;
     private final ResponseHead head;
     private final Headers headers;
-    private final CallBody body;
+    private final InputStream body;
+    private final Completion completion;
     private final List<Redirect> history;
 
+    /** Where a body's end and trailers are known. */
+    interface Completion {
+        boolean isComplete();
+
+        Headers trailers();
+    }
+
     Outcome(Request request, ResponseHead head, Headers headers, CallBody body, List<Redirect> history) {
+        this(request, head, headers, body, body, history);
+    }
+
+    private Outcome(Request request, ResponseHead head, Headers headers, InputStream body, Completion completion,
+            List<Redirect> history) {
         this.request = request;
         this.head = head;
         this.headers = headers;
         this.body = body;
+        this.completion = completion;
         this.history = List.copyOf(history);
+    }
+
+    /** A response made without the network (an interceptor's short-circuit): the body is in memory. */
+    public static Outcome synthetic(Request request, ResponseHead head, byte[] body) {
+        return new Outcome(request, head, head.headers(), new java.io.ByteArrayInputStream(body), new Completion() {
+            @Override
+            public boolean isComplete() {
+                return true;
+            }
+
+            @Override
+            public Headers trailers() {
+                return Headers.EMPTY;
+            }
+        }, List.of());
     }
 
     /** The last request sent (after redirects). */
@@ -51,12 +80,12 @@ public final class Outcome {
 
     /** Whether the body was read to its end. */
     public boolean bodyComplete() {
-        return body.isComplete();
+        return completion.isComplete();
     }
 
     /** The trailer fields; valid once {@link #bodyComplete()}. */
     public Headers trailers() {
-        return body.trailers();
+        return completion.trailers();
     }
 
     /** The redirects followed, oldest first. */
