@@ -75,7 +75,7 @@ public final class Client implements AutoCloseable {
         shared.users.incrementAndGet();
         this.engine = new EngineConfig(pool, b.cookieJar, b.contentDecoding, b.timeouts, b.userAgent,
                 b.followRedirects, b.maxRedirects, b.authenticator, b.netrc, b.proxies, b.tls, b.parserConfig,
-                b.statusRetries, b.maxRetryDelay, b.usedConnections);
+                b.statusRetries, b.maxRetryDelay, b.expectContinueTimeout, b.usedConnections);
     }
 
     /** A builder with the defaults of the class comment. */
@@ -241,6 +241,7 @@ public final class Client implements AutoCloseable {
         private TlsSettings tls = TlsSettings.defaults();
         private ParserConfig parserConfig = ParserConfig.DEFAULT;
         private int statusRetries;
+        private Duration expectContinueTimeout = Duration.ofSeconds(1);
         private Duration maxRetryDelay = Duration.ofSeconds(30);
         private int maxPerRoute = 10;
         private int maxTotal = 100;
@@ -269,6 +270,7 @@ public final class Client implements AutoCloseable {
             b.tls = tls;
             b.parserConfig = parserConfig;
             b.statusRetries = statusRetries;
+            b.expectContinueTimeout = expectContinueTimeout;
             b.maxRetryDelay = maxRetryDelay;
             b.maxPerRoute = maxPerRoute;
             b.maxTotal = maxTotal;
@@ -393,6 +395,20 @@ public final class Client implements AutoCloseable {
             }
             this.statusRetries = maxRetries;
             this.maxRetryDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+            return this;
+        }
+
+        /**
+         * How long a request with {@code Expect: 100-continue} waits for {@code 100 Continue} before
+         * sending its body anyway (RFC 9110 §10.1.1; default 1 s, as curl). A {@code 417 Expectation
+         * Failed} answer is retried once without the expectation when the body can be replayed.
+         */
+        public Builder expectContinueTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("expectContinueTimeout must be positive: " + timeout);
+            }
+            this.expectContinueTimeout = timeout;
             return this;
         }
 

@@ -45,6 +45,10 @@ final class RawServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
     private final Thread acceptor;
+    /** Written after a request head, before its body is read (e.g. "HTTP/1.1 100 Continue\r\n\r\n"). */
+    volatile String afterHead;
+    /** Answer the first request after its head, without reading its body. */
+    volatile boolean answerFirstBeforeBody;
 
     RawServer(Reply... replies) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -96,7 +100,7 @@ final class RawServer implements AutoCloseable {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             while (true) {
-                byte[] request = readRequest(in);
+                byte[] request = readRequest(in, out);
                 if (request == null) {
                     return;
                 }
@@ -129,7 +133,7 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Reads one request: head up to CRLF CRLF, then a Content-Length or chunked body. Null at EOF. */
-    private static byte[] readRequest(InputStream in) throws IOException {
+    private byte[] readRequest(InputStream in, OutputStream out) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int state = 0;
         while (state < 4) {
@@ -142,6 +146,15 @@ final class RawServer implements AutoCloseable {
                     : (b == '\r' ? 1 : 0);
         }
         String head = buf.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        if (answerFirstBeforeBody) {
+            answerFirstBeforeBody = false;
+            return buf.toByteArray();
+        }
+        String interim = afterHead;
+        if (interim != null) {
+            out.write(interim.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
         int cl = head.indexOf("\r\ncontent-length:");
         if (cl >= 0) {
             int end = head.indexOf("\r\n", cl + 2);

@@ -62,6 +62,7 @@ public final class CallEngine {
         seen.add(loopKey(current));
         int authAnswers = 0;
         int statusRetries = 0;
+        boolean expectRetried = false;
         boolean authSent = false;
         for (;;) {
             state.check();
@@ -81,6 +82,12 @@ public final class CallEngine {
                     authSent = true;
                     continue;
                 }
+            }
+            if (code == 417 && prepared.expectContinue() && prepared.body().isReplayable() && !expectRetried) {
+                expectRetried = true; // RFC 9110 §10.1.1: repeat without the expectation
+                discard(exchange);
+                current = current.newBuilder().removeHeader(HeaderName.EXPECT).build();
+                continue;
             }
             Optional<Duration> wait = statusRetryDelay(prepared, head, statusRetries);
             if (wait.isPresent()) {

@@ -33,13 +33,14 @@ import java.util.WeakHashMap;
  * @param parserConfig response parser limits and leniencies
  * @param statusRetries how many times a 429 or 503 to an idempotent request is retried (0: never)
  * @param maxRetryDelay the longest wait before such a retry; a longer Retry-After is not waited for
+ * @param expectContinueTimeout how long to wait for {@code 100 Continue} before sending the body anyway
  * @param usedConnections connections that already carried an exchange (weak, identity), to tell
  *     a reused connection from a new one for the retry rules
  */
 public record EngineConfig(ConnectionPool pool, CookieJar cookieJar, ContentDecoding contentDecoding, Timeouts timeouts,
         String userAgent, boolean followRedirects, int maxRedirects, Authenticator authenticator, Netrc netrc,
         ProxyConfig proxies, TlsSettings tls, ParserConfig parserConfig, int statusRetries, java.time.Duration maxRetryDelay,
-        Set<Connection> usedConnections) {
+        java.time.Duration expectContinueTimeout, Set<Connection> usedConnections) {
 
     /** A new set for {@link #usedConnections()}. */
     public static Set<Connection> newConnectionSet() {

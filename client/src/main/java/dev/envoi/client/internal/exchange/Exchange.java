@@ -54,6 +54,7 @@ public final class Exchange {
     private boolean responseBytesRead;
     private boolean released;
     private ResponseHead head;
+    private boolean parserPrimed;
 
     Exchange(Connection connection, ConnectionPool pool, CallState state, boolean reused, ParserConfig config) {
         this.connection = connection;
@@ -86,12 +87,31 @@ public final class Exchange {
         return responseBytesRead;
     }
 
-    /** Writes {@code head} (framing fields already set) and {@code body}, then flushes. */
-    void writeRequest(RequestHead head, RequestBody body) throws IOException {
+    /**
+     * Writes {@code head} (framing fields already set) and {@code body}, then flushes. With
+     * {@code expectContinue} (the head carries {@code Expect: 100-continue}, RFC 9110 §10.1.1) the head
+     * leaves alone and the body follows a {@code 100 Continue}, or {@code continueWait} without an
+     * answer (servers that ignore Expect); a final response before that means the body is not sent and
+     * the connection, whose framing is now in doubt, is not reused.
+     */
+    void writeRequest(RequestHead head, RequestBody body, boolean expectContinue, Duration continueWait)
+            throws IOException {
         WireBuffer wire = new WireBuffer();
         RequestEncoder.encode(head, wire);
         OutputStream out = connection.output();
         OptionalLong length = body == null ? OptionalLong.of(0) : body.contentLength();
+        if (expectContinue && body != null) {
+            requestBytesWritten = true;
+            wire.writeTo(out);
+            out.flush();
+            if (!awaitContinue(head.method(), continueWait)) {
+                connection.markNotReusable(); // the server answered without the body it was promised
+                return;
+            }
+            writeBody(body, length, out);
+            out.flush();
+            return;
+        }
         if (body == null || (length.isPresent() && length.getAsLong() <= SMALL_BODY)) {
             if (body != null) {
                 int before = wire.size();
@@ -103,17 +123,54 @@ public final class Exchange {
         } else {
             requestBytesWritten = true;
             wire.writeTo(out);
-            if (length.isPresent()) {
-                CountingOutput counting = new CountingOutput(out, length.getAsLong());
-                body.writeTo(counting);
-                checkLength(counting.count, length.getAsLong());
-            } else {
-                ChunkedEncoder chunked = new ChunkedEncoder(out);
-                body.writeTo(chunked);
-                chunked.finish();
-            }
+            writeBody(body, length, out);
         }
         out.flush();
+    }
+
+    private static void writeBody(RequestBody body, OptionalLong length, OutputStream out) throws IOException {
+        if (length.isPresent()) {
+            CountingOutput counting = new CountingOutput(out, length.getAsLong());
+            body.writeTo(counting);
+            checkLength(counting.count, length.getAsLong());
+        } else {
+            ChunkedEncoder chunked = new ChunkedEncoder(out);
+            body.writeTo(chunked);
+            chunked.finish();
+        }
+    }
+
+    /** True to send the body: 100 Continue came, or nothing within {@code wait}; false when a final head came. */
+    private boolean awaitContinue(Method method, Duration wait) throws IOException {
+        if (!method.equals(Method.GET)) {
+            parser.expectResponseTo(method);
+        }
+        parserPrimed = true;
+        Duration readTimeout = connection.readTimeout();
+        connection.setReadTimeout(wait);
+        try {
+            for (;;) {
+                ParseEvent event = parser.parse(buffer);
+                switch (event) {
+                    case NEED_INPUT -> fill();
+                    case INTERIM_HEAD -> {
+                        if (parser.statusCode() == 100) {
+                            return true;
+                        }
+                    }
+                    case HEAD -> {
+                        head = parser.head();
+                        applyKeepAlive(head.headers());
+                        return false;
+                    }
+                    default -> throw new IllegalStateException("unexpected parser event before the head: " + event);
+                }
+            }
+        } catch (dev.envoi.transport.TransportTimeoutException quiet) {
+            return true; // RFC 9110 §10.1.1: a client need not wait indefinitely; the connection is not reused
+        } finally {
+            connection.setReadTimeout(readTimeout);
+        }
     }
 
     private static void checkLength(long written, long declared) throws EnvoiException {
@@ -125,7 +182,10 @@ public final class Exchange {
 
     /** Reads until the final response head; 1xx responses are skipped. */
     ResponseHead readHead(Method method) throws IOException {
-        if (!method.equals(Method.GET)) {
+        if (head != null) {
+            return head; // arrived while waiting for 100 Continue
+        }
+        if (!method.equals(Method.GET) && !parserPrimed) {
             parser.expectResponseTo(method);
         }
         for (;;) {

@@ -46,7 +46,7 @@ final class ExchangeRunner {
             try {
                 c.setReadTimeout(config.timeouts().read());
                 c.setWriteTimeout(config.timeouts().write());
-                ex.writeRequest(p.head(), p.body());
+                ex.writeRequest(p.head(), p.body(), p.expectContinue(), config.expectContinueTimeout());
                 events.requestSent(p.request().url(), p.head().method(), p.head().target(), p.head().headers(),
                         state.elapsedNanos());
                 ResponseHead head = ex.readHead(p.head().method());

@@ -47,6 +47,19 @@ final class RequestPreparer {
     /** One hop, ready to send. */
     record Prepared(Request request, Route route, RequestHead head, RequestBody body, Authenticator authenticator,
             String authorization) {
+        /** Whether the request asks for {@code 100 Continue} before its body (RFC 9110 §10.1.1). */
+        boolean expectContinue() {
+            return body != null && expects100(request.headers());
+        }
+    }
+
+    static boolean expects100(Headers headers) {
+        for (String v : headers.all(HeaderName.EXPECT)) {
+            if (v.trim().equalsIgnoreCase("100-continue")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private final EngineConfig config;
