@@ -296,9 +296,14 @@ public final class MessageParser {
                     return messageComplete();
                 }
             }
-            case BETWEEN_MESSAGES, START_LINE -> {
+            case BETWEEN_MESSAGES -> {
+                if (!interimSeen) {
+                    return ParseEvent.NEED_INPUT; // idle between messages
+                }
+            }
+            case START_LINE -> {
                 if (!interimSeen && head.length() == 0) {
-                    return ParseEvent.NEED_INPUT;
+                    return ParseEvent.NEED_INPUT; // idle, or only empty lines were received
                 }
             }
             case FAILED, UPGRADED, CLOSED -> throw new IllegalStateException("parser is " + state);
@@ -324,8 +329,11 @@ public final class MessageParser {
                         ? chunked.remaining() + " more body bytes" : "the rest of the chunked body";
             }
             case FIELD_LINE -> what = "the rest of the header section";
-            default -> what = interimSeen && head.length() == 0 ? "the final response after 1xx"
-                    : "the rest of the start-line";
+            default -> {
+                boolean awaitingFinal = at == State.BETWEEN_MESSAGES || head.length() == 0;
+                what = awaitingFinal ? "the final response after 1xx" : "the rest of the start-line";
+                offset = awaitingFinal ? 0 : offset;
+            }
         }
         return new MalformedMessageException("message truncated: expected " + what + " but the input ended",
                 "RFC 9112 §8", offset, position, null);
