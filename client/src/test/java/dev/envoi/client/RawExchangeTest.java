@@ -130,8 +130,21 @@ class RawExchangeTest {
     void noResponseAtAllOnANewConnectionIsReportedNotRetriedForPost() throws Exception {
         try (RawServer server = new RawServer(RawServer.Reply.close(""), RawServer.Reply.close(""))) {
             assertThatThrownBy(() -> client.send(Request.post(server.url("/")).body("x").build()))
-                    .isInstanceOf(IOException.class).hasMessageContaining("without sending a response");
+                    .isInstanceOf(IOException.class).hasMessageContaining("without sending a response")
+                    .hasMessageContaining(server.url("/"));
             assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPooledConnectionTheServerClosedIsNotUsed() throws Exception {
+        try (RawServer server = new RawServer(RawServer.Reply.close("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na"),
+                RawServer.Reply.keep("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nb"))) {
+            assertThat(client.send(Request.get(server.url("/")).build()).text()).isEqualTo("a");
+            assertThat(client.idleConnectionCount()).isEqualTo(1);
+            Thread.sleep(200); // the server's FIN arrives; the pool's stale check sees it
+            assertThat(client.send(Request.post(server.url("/")).body("x").build()).text()).isEqualTo("b");
+            assertThat(server.connections()).isEqualTo(2);
         }
     }
 

@@ -230,6 +230,9 @@ public final class CallState {
             copy.initCause(l);
             return copy;
         }
+        if (e instanceof NoResponseException) {
+            return new EnvoiException(e.getMessage() + " (" + doing + " of " + url + ")", e);
+        }
         if (e instanceof EnvoiException) {
             return e;
         }
