@@ -133,6 +133,37 @@ class AuthProxyTest {
     }
 
     @Test
+    void tunnelAnswersADigestChallengeFromTheProxy() throws Exception {
+        DigestAuthFlowTest.Server digest = new DigestAuthFlowTest.Server();
+        try (ConnectProxy proxy = new ConnectProxy(digest);
+             Client c = Client.builder().tls(TestCa.get().trust())
+                     .proxies(ProxyConfig.of(Proxy.http("127.0.0.1", proxy.port()).withCredentials("alice", "wonder land")))
+                     .build()) {
+            assertThat(c.send(Request.get(https.url("/echo")).build()).text()).isEqualTo("auth=null proxy=null");
+            assertThat(proxy.heads).hasSize(2);
+            assertThat(proxy.heads.get(0)).contains("Proxy-Authorization: Basic ");
+            assertThat(proxy.heads.get(1)).contains("Proxy-Authorization: Digest ");
+        }
+    }
+
+    @Test
+    void forwardProxyDigestChallengeIsAnswered() throws Exception {
+        try (RawServer proxy = new RawServer(
+                RawServer.Reply.keep("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Digest realm=\"p\","
+                        + " qop=\"auth\", nonce=\"abc\", algorithm=SHA-256\r\nContent-Length: 0\r\n\r\n"),
+                RawServer.Reply.keep("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            Proxy p = Proxy.http("127.0.0.1", proxy.port()).withCredentials("pu", "pp");
+            try (Client c = Client.builder().proxies(ProxyConfig.of(p)).build()) {
+                assertThat(c.send(Request.get("http://127.0.0.1:9/x").build()).text()).isEqualTo("ok");
+            }
+            assertThat(proxy.request(0)).contains("Proxy-Authorization: Basic cHU6cHA=\r\n");
+            assertThat(proxy.request(1)).contains("Proxy-Authorization: Digest username=\"pu\"")
+                    .contains("uri=\"http://127.0.0.1:9/x\"");
+            assertThat(proxy.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void tunnelRefusedWith407IsReportedClearly() throws Exception {
         try (ConnectProxy proxy = new ConnectProxy("Basic secret");
              Client c = Client.builder().tls(TestCa.get().trust())

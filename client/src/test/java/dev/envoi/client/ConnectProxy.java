@@ -24,8 +24,20 @@ final class ConnectProxy implements AutoCloseable {
     final List<String> heads = Collections.synchronizedList(new ArrayList<>());
     private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
 
+    /** When set, Proxy-Authorization is checked as RFC 7616 Digest by this server instead. */
+    private final DigestAuthFlowTest.Server digest;
+
     ConnectProxy(String expectedAuthorization) throws IOException {
+        this(expectedAuthorization, null);
+    }
+
+    ConnectProxy(DigestAuthFlowTest.Server digest) throws IOException {
+        this(null, digest);
+    }
+
+    private ConnectProxy(String expectedAuthorization, DigestAuthFlowTest.Server digest) throws IOException {
         this.expectedAuthorization = expectedAuthorization;
+        this.digest = digest;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "connect-proxy");
         t.setDaemon(true);
@@ -57,11 +69,21 @@ final class ConnectProxy implements AutoCloseable {
             OutputStream out = client.getOutputStream();
             String head = readHead(in);
             heads.add(head);
-            String lower = head.toLowerCase(Locale.ROOT);
-            String auth = null;
-            int i = lower.indexOf("\r\nproxy-authorization:");
-            if (i >= 0) {
-                auth = head.substring(i + 22, head.indexOf("\r\n", i + 2)).trim();
+            String auth = proxyAuthorization(head);
+            while (digest != null) {
+                java.util.Optional<String> challenge;
+                synchronized (digest) {
+                    challenge = digest.handle(dev.envoi.core.Method.CONNECT, head.substring(8, head.indexOf(' ', 8)), auth);
+                }
+                if (challenge.isEmpty()) {
+                    break;
+                }
+                out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: " + challenge.get()
+                        + "\r\nContent-Length: 5\r\n\r\nlogin").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                head = readHead(in);
+                heads.add(head);
+                auth = proxyAuthorization(head);
             }
             if (expectedAuthorization != null && !expectedAuthorization.equals(auth)) {
                 out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
@@ -78,13 +100,18 @@ final class ConnectProxy implements AutoCloseable {
             out.flush();
             pipe(upstream.getInputStream(), out, client);
             pipe(in, upstream.getOutputStream(), upstream);
-        } catch (IOException e) {
+        } catch (Exception e) {
             try {
                 client.close();
             } catch (IOException ignored) {
                 // already gone
             }
         }
+    }
+
+    private static String proxyAuthorization(String head) {
+        int i = head.toLowerCase(Locale.ROOT).indexOf("\r\nproxy-authorization:");
+        return i < 0 ? null : head.substring(i + 22, head.indexOf("\r\n", i + 2)).trim();
     }
 
     private static void pipe(InputStream from, OutputStream to, Socket closeAtEnd) {

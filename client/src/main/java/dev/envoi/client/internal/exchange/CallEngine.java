@@ -62,6 +62,7 @@ public final class CallEngine {
         seen.add(loopKey(current));
         int authAnswers = 0;
         int statusRetries = 0;
+        int proxyAnswers = 0;
         boolean expectRetried = false;
         boolean authSent = false;
         for (;;) {
@@ -88,6 +89,18 @@ public final class CallEngine {
                 discard(exchange);
                 current = current.newBuilder().removeHeader(HeaderName.EXPECT).build();
                 continue;
+            }
+            if (code == 407 && prepared.route().isForwardProxy() && (prepared.body() == null
+                    || prepared.body().isReplayable())) {
+                Optional<String> answer = ProxyAuth.answer(prepared.route().proxy(), prepared.head().method(),
+                        prepared.head().target(), head.headers(), proxyAnswers,
+                        prepared.head().headers().contains(HeaderName.PROXY_AUTHORIZATION));
+                if (answer.isPresent()) {
+                    proxyAnswers++;
+                    discard(exchange);
+                    current = current.newBuilder().setHeader(HeaderName.PROXY_AUTHORIZATION, answer.get()).build();
+                    continue;
+                }
             }
             Optional<Duration> wait = statusRetryDelay(prepared, head, statusRetries);
             if (wait.isPresent()) {

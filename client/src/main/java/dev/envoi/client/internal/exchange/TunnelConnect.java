@@ -1,5 +1,6 @@
 package dev.envoi.client.internal.exchange;
 
+import dev.envoi.codec.BodyFraming;
 import dev.envoi.codec.ParseEvent;
 import dev.envoi.codec.RequestEncoder;
 import dev.envoi.codec.RequestHead;
@@ -21,14 +22,16 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The CONNECT exchange (RFC 9110 §9.3.6) run through transport's tunnel hook, before TLS with the
  * origin: {@code CONNECT host:port HTTP/1.1} with {@code Host} and, when the proxy has credentials,
  * {@code Proxy-Authorization: Basic} (RFC 7617) — sent here, to the proxy, and never inside the
  * tunnel (requests CVE-2023-32681). The response head is read one byte at a time, so not a byte of
- * the origin's TLS stream is consumed. 2xx opens the tunnel; 407 and anything else are a
- * {@link ProxyException} saying so plainly.
+ * the origin's TLS stream is consumed. 2xx opens the tunnel. A 407 asking for Digest (RFC 7616) is
+ * answered on the same connection when its body can be skipped ({@link ProxyAuth}); a 407 that
+ * cannot be answered, and any other status, is a {@link ProxyException} saying so plainly.
  */
 public final class TunnelConnect implements TunnelHandshake {
     private final String userAgent;
@@ -42,25 +45,55 @@ public final class TunnelConnect implements TunnelHandshake {
     public void establish(Route route, InputStream in, OutputStream out) throws IOException {
         Proxy proxy = route.proxy();
         String target = authority(route);
-        Headers.Builder h = Headers.builder().add(HeaderName.HOST, target);
-        if (userAgent != null) {
-            h.add(HeaderName.USER_AGENT, userAgent);
+        String answer = proxy.hasCredentials() ? basic(proxy.username(), proxy.password()) : null;
+        for (int attempt = 0; ; attempt++) {
+            Headers.Builder h = Headers.builder().add(HeaderName.HOST, target);
+            if (userAgent != null) {
+                h.add(HeaderName.USER_AGENT, userAgent);
+            }
+            if (answer != null) {
+                h.add(HeaderName.PROXY_AUTHORIZATION, answer);
+            }
+            out.write(RequestEncoder.encode(new RequestHead(Method.CONNECT, target, HttpVersion.HTTP_1_1, h.build())));
+            out.flush();
+            ResponseParser parser = new ResponseParser();
+            ResponseHead head = readHead(parser, in, proxy);
+            int code = head.status().code();
+            if (code / 100 == 2) {
+                return;
+            }
+            if (code != 407) {
+                throw ProxyException.tunnelRefused(proxy.authority(), target, code, head.reasonPhrase());
+            }
+            Optional<String> next = ProxyAuth.answer(proxy, Method.CONNECT, target, head.headers(), attempt,
+                    answer != null);
+            if (next.isEmpty() || !skipBody(parser, head, in)) {
+                throw ProxyException.authenticationRequired(proxy.authority(), answer != null,
+                        String.join(", ", head.headers().all(HeaderName.PROXY_AUTHENTICATE)));
+            }
+            answer = next.get(); // Digest (RFC 7616) asked for: answer on the same connection
         }
-        if (proxy.hasCredentials()) {
-            h.add(HeaderName.PROXY_AUTHORIZATION, basic(proxy.username(), proxy.password()));
+    }
+
+    /** Reads a 407's body so the connection can carry the next CONNECT; false when it cannot be reused. */
+    private static boolean skipBody(ResponseParser parser, ResponseHead head, InputStream in) throws IOException {
+        if (!head.version().isAtLeast11() || head.headers().all(HeaderName.CONNECTION).stream()
+                .anyMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("close"))) {
+            return false;
         }
-        out.write(RequestEncoder.encode(new RequestHead(Method.CONNECT, target, HttpVersion.HTTP_1_1, h.build())));
-        out.flush();
-        ResponseHead head = readHead(in, proxy);
-        int code = head.status().code();
-        if (code / 100 == 2) {
-            return;
+        BodyFraming framing = parser.framing();
+        if (framing instanceof BodyFraming.NoBody) {
+            return true;
         }
-        if (code == 407) {
-            throw ProxyException.authenticationRequired(proxy.authority(), proxy.hasCredentials(),
-                    String.join(", ", head.headers().all(HeaderName.PROXY_AUTHENTICATE)));
+        if (!(framing instanceof BodyFraming.FixedLength fixed) || fixed.length() > 64 * 1024) {
+            return false;
         }
-        throw ProxyException.tunnelRefused(proxy.authority(), target, code, head.reasonPhrase());
+        for (long left = fixed.length(); left > 0; left--) {
+            if (in.read() < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String authority(Route route) {
@@ -73,8 +106,7 @@ public final class TunnelConnect implements TunnelHandshake {
         return "Basic " + Base64.getEncoder().encodeToString(raw);
     }
 
-    private static ResponseHead readHead(InputStream in, Proxy proxy) throws IOException {
-        ResponseParser parser = new ResponseParser();
+    private static ResponseHead readHead(ResponseParser parser, InputStream in, Proxy proxy) throws IOException {
         parser.expectResponseTo(Method.CONNECT);
         ByteBuffer one = ByteBuffer.allocate(1).flip();
         for (;;) {
