@@ -219,6 +219,39 @@ class RawExchangeTest {
         }
     }
 
+    @Test
+    void decompressionBombIsRefusedWithinItsBudget() throws Exception {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros); // 64 MiB of zeros, about 64 KiB on the wire
+            }
+        }
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + gz.size() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (RawServer server = new RawServer(RawServer.Reply.of(RawServer.After.KEEP, concat(head, gz.toByteArray())))) {
+            assertThatThrownBy(() -> client.send(Request.get(server.url("/bomb")).build()))
+                    .isInstanceOf(dev.envoi.core.LimitExceededException.class).hasMessageContaining("maxRatio");
+            assertThat(client.connectionCount()).isZero();
+        }
+    }
+
+    @Test
+    void corruptGzipRaisesAndIsNeverReturnedShort() throws Exception {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write("hello world, hello world".getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 6); // trailer cut off
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + cut.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (RawServer server = new RawServer(RawServer.Reply.of(RawServer.After.KEEP, concat(head, cut)))) {
+            assertThatThrownBy(() -> client.send(Request.get(server.url("/")).build()))
+                    .isInstanceOf(ContentDecodingException.class);
+        }
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
