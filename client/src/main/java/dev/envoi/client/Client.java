@@ -2,9 +2,9 @@ package dev.envoi.client;
 
 import dev.envoi.client.internal.exchange.AsyncExecutor;
 import dev.envoi.client.internal.exchange.EngineConfig;
+import dev.envoi.client.internal.exchange.SharedPool;
 import dev.envoi.client.internal.exchange.TunnelConnect;
 import dev.envoi.codec.ParserConfig;
-import dev.envoi.transport.Connection;
 import dev.envoi.transport.ConnectionPool;
 import dev.envoi.transport.Dialer;
 import dev.envoi.transport.ProxyConfig;
@@ -12,10 +12,12 @@ import dev.envoi.transport.TlsSettings;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The envoi HTTP/1.1 client: what {@code requests} calls a {@code Session} and OkHttp an
@@ -55,27 +57,17 @@ public final class Client implements AutoCloseable {
     private final Builder config;
     private final ConnectionPool pool;
     private final SharedPool shared;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final EngineConfig engine;
-
-    /** A pool and the number of open clients using it; closed when the last one closes. */
-    private static final class SharedPool {
-        final ConnectionPool pool;
-        final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
-
-        SharedPool(ConnectionPool pool) {
-            this.pool = pool;
-        }
-    }
 
     private Client(Builder b, SharedPool shared) {
         this.config = b.copy();
         this.shared = shared;
-        this.pool = shared.pool;
-        shared.users.incrementAndGet();
+        this.pool = shared.pool();
+        shared.retain();
         this.engine = new EngineConfig(pool, b.cookieJar, b.contentDecoding, b.timeouts, b.userAgent,
                 b.followRedirects, b.maxRedirects, b.authenticator, b.netrc, b.proxies, b.tls, b.parserConfig,
-                b.statusRetries, b.maxRetryDelay, b.expectContinueTimeout, b.usedConnections);
+                b.statusRetries, b.maxRetryDelay, b.expectContinueTimeout, shared.usedConnections());
     }
 
     /** A builder with the defaults of the class comment. */
@@ -173,7 +165,7 @@ public final class Client implements AutoCloseable {
     }
 
     /** The application interceptors, in order. */
-    public java.util.List<Interceptor> interceptors() {
+    public List<Interceptor> interceptors() {
         return config.interceptors;
     }
 
@@ -213,8 +205,8 @@ public final class Client implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && shared.users.decrementAndGet() == 0) {
-            pool.close();
+        if (closed.compareAndSet(false, true)) {
+            shared.release();
         }
     }
 
@@ -235,7 +227,7 @@ public final class Client implements AutoCloseable {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Authenticator authenticator;
         private EventListener eventListener = EventListener.NONE;
-        private java.util.List<Interceptor> interceptors = java.util.List.of();
+        private List<Interceptor> interceptors = List.of();
         private Netrc netrc;
         private ProxyConfig proxies = ProxyConfig.direct();
         private TlsSettings tls = TlsSettings.defaults();
@@ -247,8 +239,6 @@ public final class Client implements AutoCloseable {
         private int maxTotal = 100;
         private Duration maxIdle = Duration.ofSeconds(60);
         private SharedPool sharedPool;
-        private String sharedPoolKey;
-        private Set<Connection> usedConnections;
 
         private Builder() {
         }
@@ -275,8 +265,6 @@ public final class Client implements AutoCloseable {
             b.maxPerRoute = maxPerRoute;
             b.maxTotal = maxTotal;
             b.maxIdle = maxIdle;
-            b.sharedPoolKey = sharedPoolKey;
-            b.usedConnections = usedConnections;
             return b;
         }
 
@@ -339,9 +327,9 @@ public final class Client implements AutoCloseable {
 
         /** Adds an application interceptor (see {@link Interceptor}); they run in the order added. */
         public Builder addInterceptor(Interceptor interceptor) {
-            java.util.List<Interceptor> list = new java.util.ArrayList<>(interceptors);
+            List<Interceptor> list = new ArrayList<>(interceptors);
             list.add(Objects.requireNonNull(interceptor, "interceptor"));
-            this.interceptors = java.util.List.copyOf(list);
+            this.interceptors = List.copyOf(list);
             return this;
         }
 
@@ -436,16 +424,14 @@ public final class Client implements AutoCloseable {
             String key = timeouts.connect() + "|" + timeouts.read() + "|" + timeouts.write() + "|" + userAgent + "|"
                     + maxPerRoute + "|" + maxTotal + "|" + maxIdle;
             SharedPool pool;
-            if (sharedPool != null && key.equals(sharedPoolKey) && sharedPool.users.get() > 0) {
+            if (sharedPool != null && sharedPool.fits(key)) {
                 pool = sharedPool;
             } else {
                 Dialer dialer = Dialer.newBuilder().connectTimeout(timeouts.connect()).readTimeout(timeouts.read())
                         .writeTimeout(timeouts.write()).tunnelHandshake(new TunnelConnect(userAgent)).build();
                 pool = new SharedPool(ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(maxPerRoute)
-                        .maxTotal(maxTotal).maxIdleTime(maxIdle).build());
-                usedConnections = EngineConfig.newConnectionSet();
+                        .maxTotal(maxTotal).maxIdleTime(maxIdle).build(), key);
             }
-            sharedPoolKey = key;
             sharedPool = null;
             return new Client(this, pool);
         }

@@ -252,6 +252,21 @@ class RawExchangeTest {
         }
     }
 
+    @Test
+    void ipv6LiteralHostGoesInBracketsInHost() throws Exception {
+        java.net.InetAddress v6;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+            v6 = probe.getInetAddress();
+        } catch (IOException noIpv6) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here");
+            return;
+        }
+        try (RawServer server = new RawServer(v6, RawServer.Reply.keep("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nv6"))) {
+            assertThat(client.send(Request.get(server.url("/six")).build()).text()).isEqualTo("v6");
+            assertThat(server.request(0)).startsWith("GET /six HTTP/1.1\r\nHost: [::1]:" + server.port() + "\r\n");
+        }
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -51,7 +51,11 @@ final class RawServer implements AutoCloseable {
     volatile boolean answerFirstBeforeBody;
 
     RawServer(Reply... replies) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress(), replies);
+    }
+
+    RawServer(InetAddress address, Reply... replies) throws IOException {
+        this.server = new ServerSocket(0, 50, address);
         this.replies = List.of(replies);
         this.acceptor = new Thread(this::acceptLoop, "raw-server");
         acceptor.setDaemon(true);
@@ -63,7 +67,8 @@ final class RawServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        String host = server.getInetAddress() instanceof java.net.Inet6Address ? "[::1]" : "127.0.0.1";
+        return "http://" + host + ":" + port() + path;
     }
 
     /** The exact bytes of each request received, in order. */
