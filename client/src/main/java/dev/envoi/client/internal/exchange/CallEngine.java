@@ -123,6 +123,9 @@ public final class CallEngine {
                     }
                     history.add(plan.get().redirect());
                     state.listener().redirect(plan.get().redirect(), state.elapsedNanos());
+                    if (Diagnostics.DEBUG) {
+                        Diagnostics.debug("following " + plan.get().redirect());
+                    }
                     if (!seen.add(loopKey(next))) {
                         exchange.abandon();
                         throw new RedirectException("redirect loop: " + next.method() + " "

@@ -42,6 +42,10 @@ final class ExchangeRunner {
             boolean reused = !config.usedConnections().add(c);
             EventListener events = state.listener();
             events.connectionAcquired(p.request().url(), c.peer(), reused, state.elapsedNanos());
+            if (Diagnostics.DEBUG) {
+                Diagnostics.debug(p.head().method() + " " + Redaction.url(p.request().url()) + " on a "
+                        + (reused ? "reused" : "new") + " connection to " + c.peer() + " (attempt " + attempt + ")");
+            }
             Exchange ex = new Exchange(c, config.pool(), state, reused, config.parserConfig());
             try {
                 c.setReadTimeout(config.timeouts().read());
@@ -57,6 +61,11 @@ final class ExchangeRunner {
                 ex.abandon();
                 if (attempt < MAX_ATTEMPTS && retryable(e, ex, p)) {
                     events.retry(p.request().url(), e, attempt, state.elapsedNanos());
+                    if (Diagnostics.DEBUG) {
+                        Diagnostics.debug("retrying " + Redaction.url(p.request().url()) + " after " + e
+                                + " (reused=" + ex.reused() + ", request bytes written=" + ex.requestBytesWritten()
+                                + ", response bytes read=" + ex.responseBytesRead() + ")");
+                    }
                     continue;
                 }
                 throw state.translate(e, ex.requestBytesWritten() ? "waiting for the response" : "sending the request");
