@@ -98,6 +98,8 @@ public final class RedirectRules {
         if (!from.origin().equals(to.origin())) {
             Headers headers = dropCredentials(next.build().headers(), from, to, changes);
             next.headers(headers);
+            changes.add("credentials of the first origin (URL userinfo, the client's authenticator) not sent to "
+                    + to.origin() + "; jar cookies chosen again for the new URL (RFC 6265 §5.4)");
         }
         Request built = next.build();
         return Optional.of(new Plan(built, new Redirect(Status.of(status), method, from.withoutUserInfo(),
