@@ -45,6 +45,30 @@ public final class FramingFields {
 
     /** Reads the framing fields of {@code fields}, whose bytes are {@code b}. */
     public void read(FieldSection fields, byte[] b) {
+        clear();
+        for (int i = 0, n = fields.count(); i < n; i++) {
+            switch (fields.id(i)) {
+                case KnownFields.CONTENT_LENGTH -> contentLength(b, fields.valueStart(i), fields.valueEnd(i));
+                case KnownFields.TRANSFER_ENCODING -> transferEncoding(b, fields.valueStart(i), fields.valueEnd(i));
+                case KnownFields.CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), true);
+                case KnownFields.PROXY_CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), false);
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads one more Content-Length line {@code b[from, to)} into the list of those read since
+     * {@link #clear()}, for a parser that judges each line as it completes; {@link #length()} and
+     * {@link #lengthError()} then say what the lines so far amount to.
+     */
+    public void readContentLengthLine(byte[] b, int from, int to) {
+        contentLength(b, from, to);
+    }
+
+    /** Forgets everything read. */
+    public void clear() {
         lengthPresent = false;
         length = 0;
         lengthValues = 0;
@@ -56,16 +80,6 @@ public final class FramingFields {
         codingsError = null;
         close = false;
         keepAlive = false;
-        for (int i = 0, n = fields.count(); i < n; i++) {
-            switch (fields.id(i)) {
-                case KnownFields.CONTENT_LENGTH -> contentLength(b, fields.valueStart(i), fields.valueEnd(i));
-                case KnownFields.TRANSFER_ENCODING -> transferEncoding(b, fields.valueStart(i), fields.valueEnd(i));
-                case KnownFields.CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), true);
-                case KnownFields.PROXY_CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), false);
-                default -> {
-                }
-            }
-        }
     }
 
     /** The Content-Length, as one of the cases §6.3 distinguishes. */
