@@ -146,8 +146,9 @@ public final class ResponseParser {
     /** An immutable snapshot of the status line and header fields. */
     public ResponseHead head() {
         StartLine line = parser.startLine();
+        Status status = Status.of(line.status());
         Headers headers = parser.fields().toHeaders();
-        return new ResponseHead(line.version(), Status.of(line.status()), line.reason(parser.headBytes()), headers);
+        return new ResponseHead(line.version(), status, line.reason(parser.headBytes(), status.reason()), headers);
     }
 
     /** How the body is delimited (RFC 9112 §6.3); after HEAD. */

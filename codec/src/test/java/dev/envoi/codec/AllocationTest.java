@@ -112,9 +112,16 @@ class AllocationTest {
             + "\r\n"
             + "{\"hello\":\"you\"}\n";
 
-    /** Bytes allocated by one head() call on a 15-field response (reported, and bounded). */
+    /**
+     * head() on a 15-field response allocates the 15 value strings (unavoidable: Headers holds
+     * Strings) and a fixed overhead: the builder, its storage handed to the Headers without a copy
+     * ({@code Headers.builder(fieldCount())}), the Headers and the ResponseHead. Well-known names and
+     * the registered reason phrase ("OK") are shared constants. Measured on JDK 17 (compressed oops):
+     * 1344 bytes before the exact-size builder and the shared reason, about 1050-1070 after, of which
+     * 216 are not the value strings.
+     */
     @Test
-    void headAllocation() throws Exception {
+    void headAllocatesTheValuesAndAFixedOverhead() throws Exception {
         assumeTrue(allocatedBytes() >= 0, "thread allocation counter not available");
         ResponseParser p = new ResponseParser();
         ByteBuffer in = ByteBuffer.wrap(Feed.bytes(FIFTEEN_FIELDS));
@@ -122,17 +129,30 @@ class AllocationTest {
         assertThat(p.fieldCount()).isEqualTo(15);
         long sum = 0;
         for (int k = 0; k < 50_000; k++) {
-            sum += p.head().headers().size();
+            sum += p.head().headers().size() + values(p);
         }
         long before = allocatedBytes();
+        for (int k = 0; k < 10_000; k++) {
+            sum += values(p);
+        }
+        long perValues = (allocatedBytes() - before) / 10_000;
+        before = allocatedBytes();
         for (int k = 0; k < 10_000; k++) {
             sum += p.head().headers().size();
         }
         long perHead = (allocatedBytes() - before) / 10_000;
-        System.out.println("AllocationTest: head() on a 15-field response allocates " + perHead + " bytes");
+        System.out.println("AllocationTest: head() on a 15-field response allocates " + perHead
+                + " bytes, of which " + perValues + " are the 15 values");
         assertThat(sum).isPositive();
-        assertThat(perHead).as("bytes per head()").isLessThan(HEAD_BYTES_BOUND);
+        // builder ~24 + String[30] ~136 + Headers ~24 + ResponseHead ~32; a second array (a copy) would not fit
+        assertThat(perHead - perValues).as("bytes per head() besides the values").isLessThanOrEqualTo(256);
     }
 
-    private static final long HEAD_BYTES_BOUND = 100_000;
+    private static int values(ResponseParser p) {
+        int n = 0;
+        for (int i = 0; i < p.fieldCount(); i++) {
+            n += p.fieldValue(i).length();
+        }
+        return n;
+    }
 }

@@ -99,7 +99,9 @@ public final class FieldSection {
         if (count == 0) {
             return Headers.EMPTY;
         }
-        Headers.Builder b = Headers.builder();
+        // sized exactly, so build() hands the builder's storage over instead of copying it; names and
+        // values are still validated by the builder, the public way in
+        Headers.Builder b = Headers.builder(count);
         for (int i = 0; i < count; i++) {
             b.add(name(i), value(i));
         }

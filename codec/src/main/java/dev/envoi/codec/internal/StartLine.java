@@ -69,9 +69,19 @@ public final class StartLine {
         return status;
     }
 
-    /** The reason phrase as received (possibly empty). */
-    public String reason(byte[] b) {
-        return new String(b, reasonStart, reasonEnd - reasonStart, StandardCharsets.ISO_8859_1);
+    /**
+     * The reason phrase as received (possibly empty): the {@code registered} phrase itself, without
+     * allocating, when the bytes spell it exactly, as they do in most responses ("OK").
+     */
+    public String reason(byte[] b, String registered) {
+        int n = reasonEnd - reasonStart;
+        if (n == 0) {
+            return "";
+        }
+        if (n == registered.length() && matches(registered, b, reasonStart)) {
+            return registered;
+        }
+        return new String(b, reasonStart, n, StandardCharsets.ISO_8859_1);
     }
 
     /** Forgets how far the current line was checked; call at the start of every line. */
