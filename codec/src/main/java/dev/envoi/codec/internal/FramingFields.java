@@ -2,6 +2,7 @@ package dev.envoi.codec.internal;
 
 import dev.envoi.codec.internal.FramingRules.Codings;
 import dev.envoi.codec.internal.FramingRules.Length;
+import dev.envoi.core.MalformedMessageException;
 
 /**
  * Reads the fields that decide framing and persistence — {@code Content-Length},
@@ -131,6 +132,30 @@ public final class FramingFields {
     /** Whether a {@code keep-alive} connection option was received (RFC 9112 §9.3, HTTP/1.0). */
     public boolean keepAlive() {
         return keepAlive;
+    }
+
+    /**
+     * The error for the faulty framing {@code o} decided from {@code fields}, whose bytes are
+     * {@code b[0, length)}: at the offending value, in parser state FIELD_LINE.
+     */
+    public MalformedMessageException error(FramingRules.Outcome o, FieldSection fields, byte[] b, int length) {
+        String reason = o.error();
+        int at = length - 1;
+        if (o == FramingRules.Outcome.INVALID_CONTENT_LENGTH) {
+            reason = reason + ": " + lengthError;
+            at = lengthErrorAt;
+        } else if (o == FramingRules.Outcome.INVALID_TRANSFER_ENCODING) {
+            reason = reason + ": " + codingsError;
+            at = codingsErrorAt;
+        } else {
+            for (int i = 0; i < fields.count(); i++) {
+                if (fields.id(i) == KnownFields.TRANSFER_ENCODING) {
+                    at = fields.valueStart(i);
+                    break;
+                }
+            }
+        }
+        return Diagnostics.malformed(reason, o.rfcSection(), "FIELD_LINE", b, length, at, 0);
     }
 
     /** One Content-Length line: a list of 1*DIGIT, all equal (RFC 9112 §6.3 rule 5, RFC 9110 §8.6). */

@@ -25,6 +25,12 @@ import java.util.Objects;
  * The header section is copied once into a reusable buffer ({@link LineBuffer}) and fields are
  * offsets into it. Body bytes are never copied: each BODY event is a view of the caller's input
  * ({@link BodyView}). Chunked bodies are decoded by {@link ChunkedDecoder}.
+ *
+ * <p>Fail fast: when a line is incomplete (or ends with a bare LF), the bytes received so far are
+ * checked by the same left-to-right rules as the whole line, resuming where the last check stopped,
+ * so the first error in them is thrown now — and it is the first error of the whole line, whatever
+ * the split. A last CR is not judged until the byte after it arrives (it may start the CRLF). Syntax
+ * is checked before length limits, for the same reason.
  */
 public final class MessageParser {
     /** Grammar positions. */
@@ -279,23 +285,7 @@ public final class MessageParser {
     }
 
     private MalformedMessageException framingError(Outcome o) {
-        String reason = o.error();
-        int at = head.length() - 1;
-        if (o == Outcome.INVALID_CONTENT_LENGTH) {
-            reason = reason + ": " + framingFields.lengthError();
-            at = framingFields.lengthErrorAt();
-        } else if (o == Outcome.INVALID_TRANSFER_ENCODING) {
-            reason = reason + ": " + framingFields.codingsError();
-            at = framingFields.codingsErrorAt();
-        } else {
-            for (int i = 0; i < fields.count(); i++) {
-                if (fields.id(i) == KnownFields.TRANSFER_ENCODING) {
-                    at = fields.valueStart(i);
-                    break;
-                }
-            }
-        }
-        return Diagnostics.malformed(reason, o.rfcSection(), "FIELD_LINE", head.bytes(), head.length(), at, 0);
+        return framingFields.error(o, fields, head.bytes(), head.length());
     }
 
     private ParseEvent fixedLengthBody(ByteBuffer in) {

@@ -176,39 +176,10 @@ public final class StartLine {
     /** The status-line rules; see {@link #requestLine} for {@code partial}. */
     private void statusLine(byte[] b, int s, int e, boolean partial) throws MalformedMessageException {
         if (phase != REASON) {
-            // HTTP-version SP status-code: 12 bytes, checked again from the start on every call
-            if (partial && !versionPrefix(b, s, e)) {
+            int i = versionAndStatusCode(b, s, e, partial);
+            if (i < 0) {
                 return;
             }
-            version = version(b, s, e);
-            int i = s + 8;
-            if (partial && i == e) {
-                return;
-            }
-            if (i >= e || b[i] != ' ') {
-                throw error("expected SP after HTTP-version but was " + Diagnostics.describeAt(b, i, e),
-                        "RFC 9112 §4", "HTTP_VERSION", b, e, i);
-            }
-            i++;
-            int code = 0;
-            for (int k = 0; k < 3; k++, i++) {
-                if (partial && i == e) {
-                    return;
-                }
-                if (i >= e || !ByteClass.is(b[i], ByteClass.DIGIT)) {
-                    throw error("expected 3DIGIT status-code but was " + Diagnostics.describeAt(b, i, e),
-                            "RFC 9112 §4", "STATUS_CODE", b, e, i);
-                }
-                code = code * 10 + (b[i] - '0');
-            }
-            if (code < 100 || code > 599) {
-                throw error("expected a status-code from 100 to 599 but was " + code, "RFC 9110 §15", "STATUS_CODE",
-                        b, e, i - 3);
-            }
-            if (partial && i == e) {
-                return;
-            }
-            status = code;
             if (i == e) { // no SP before an empty reason-phrase: accepted, see Leniency
                 reasonStart = reasonEnd = e;
                 return;
@@ -231,6 +202,44 @@ public final class StartLine {
         }
         scanned = e;
         reasonEnd = e;
+    }
+
+    /**
+     * {@code HTTP-version SP status-code} at {@code b[s]}, 12 bytes checked again from the start on
+     * every call; returns the index after the status-code, or -1 when {@code partial} and the
+     * received bytes end before it is known to be complete.
+     */
+    private int versionAndStatusCode(byte[] b, int s, int e, boolean partial) throws MalformedMessageException {
+        if (partial && !versionPrefix(b, s, e)) {
+            return -1;
+        }
+        version = version(b, s, e);
+        int i = s + 8;
+        if (partial && i == e) {
+            return -1;
+        }
+        if (i >= e || b[i] != ' ') {
+            throw error("expected SP after HTTP-version but was " + Diagnostics.describeAt(b, i, e),
+                    "RFC 9112 §4", "HTTP_VERSION", b, e, i);
+        }
+        i++;
+        int code = 0;
+        for (int k = 0; k < 3; k++, i++) {
+            if (partial && i == e) {
+                return -1;
+            }
+            if (i >= e || !ByteClass.is(b[i], ByteClass.DIGIT)) {
+                throw error("expected 3DIGIT status-code but was " + Diagnostics.describeAt(b, i, e),
+                        "RFC 9112 §4", "STATUS_CODE", b, e, i);
+            }
+            code = code * 10 + (b[i] - '0');
+        }
+        if (code < 100 || code > 599) {
+            throw error("expected a status-code from 100 to 599 but was " + code, "RFC 9110 §15", "STATUS_CODE",
+                    b, e, i - 3);
+        }
+        status = code;
+        return partial && i == e ? -1 : i;
     }
 
     /**
