@@ -4,7 +4,7 @@
  */
 module dev.envoi.client {
     requires transitive dev.envoi.core;
-    requires dev.envoi.codec;
-    requires dev.envoi.transport;
+    requires transitive dev.envoi.codec;
+    requires transitive dev.envoi.transport;
     exports dev.envoi.client;
 }

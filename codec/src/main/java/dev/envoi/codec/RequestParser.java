@@ -65,7 +65,9 @@ public final class RequestParser {
 
     /**
      * Parses bytes from {@code input.position()}, advancing it past what was consumed; see
-     * {@link ResponseParser#parse(ByteBuffer)}.
+     * {@link ResponseParser#parse(ByteBuffer)}, which also fails as soon as the received bytes prove
+     * the message bad. A Content-Length line is judged as soon as it ends (not at the end of the
+     * header section): a request with Transfer-Encoding too is refused anyway (RFC 9112 §6.3).
      */
     public ParseEvent parse(ByteBuffer input) throws EnvoiException {
         return parser.parse(input);

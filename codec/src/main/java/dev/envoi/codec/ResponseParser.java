@@ -96,6 +96,11 @@ public final class ResponseParser {
      * was found. Bytes after a HEAD (the body, a next response) are left in {@code input} for the
      * next call; after {@link ParseEvent#MESSAGE_COMPLETE} the next call begins the next response.
      *
+     * <p>Fails fast: an error is thrown as soon as the bytes received prove the message bad, even in
+     * the middle of a line (an invalid byte, a wrong HTTP-version, a CR not followed by LF), rather
+     * than after more bytes or a timeout. The error — reason, offset, state and RFC section — is
+     * the same however the input is split, since every rule reads left to right.
+     *
      * @throws dev.envoi.core.MalformedMessageException if the bytes break RFC 9112
      * @throws dev.envoi.core.LimitExceededException if a limit of the {@link ParserConfig} is crossed
      * @throws IllegalStateException after an error, after {@link #upgraded()}, or after the close-delimited
@@ -146,8 +151,9 @@ public final class ResponseParser {
     /** An immutable snapshot of the status line and header fields. */
     public ResponseHead head() {
         StartLine line = parser.startLine();
+        Status status = Status.of(line.status());
         Headers headers = parser.fields().toHeaders();
-        return new ResponseHead(line.version(), Status.of(line.status()), line.reason(parser.headBytes()), headers);
+        return new ResponseHead(line.version(), status, line.reason(parser.headBytes(), status.reason()), headers);
     }
 
     /** How the body is delimited (RFC 9112 §6.3); after HEAD. */

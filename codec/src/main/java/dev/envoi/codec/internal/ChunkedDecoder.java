@@ -49,6 +49,8 @@ final class ChunkedDecoder {
     private final FieldSection trailerFields;
     private Position position = Position.DONE;
     private long remaining;
+    /** Where {@link ChunkLine#checkPrefix} resumes on the current chunk-size line. */
+    private int chunkLineChecked;
     private long offset;
     private ChunkObserver observer;
 
@@ -65,6 +67,7 @@ final class ChunkedDecoder {
         this.offset = offset;
         position = Position.CHUNK_SIZE_LINE;
         chunkLine.clear();
+        chunkLineChecked = 0;
         trailerLines.clear();
         trailerFields.clear(0);
     }
@@ -114,6 +117,10 @@ final class ChunkedDecoder {
 
     private ParseEvent chunkSizeLine(ByteBuffer in) throws EnvoiException {
         int lf = chunkLine.readLine(in, CHUNK_SIZE_DIGITS_AND_CRLF + config.maxChunkExtensionBytes());
+        if (lf < 0 || !chunkLine.endsWithCrlf(0, lf)) { // fail fast, left to right, as for the start-line
+            chunkLineChecked = ChunkLine.checkPrefix(chunkLine.bytes(), chunkLineChecked,
+                    lf < 0 ? chunkLine.receivedContentEnd() : lf, offset);
+        }
         if (lf == LineBuffer.NEED_INPUT) {
             return ParseEvent.NEED_INPUT;
         }
@@ -126,6 +133,7 @@ final class ChunkedDecoder {
         long size = ChunkLine.parse(chunkLine.bytes(), end, config.maxChunkExtensionBytes(), extensions, offset);
         offset += lf + 1;
         chunkLine.clear();
+        chunkLineChecked = 0;
         if (observer != null) {
             observer.chunkHeader(size, extensions);
         }
@@ -185,6 +193,9 @@ final class ChunkedDecoder {
     private ParseEvent trailerLine(ByteBuffer in) throws EnvoiException {
         int start = trailerLines.lineStart();
         int lf = trailerLines.readLine(in, config.maxTrailerBytes());
+        if (lf < 0 || !trailerLines.endsWithCrlf(start, lf)) { // fail fast, left to right, as for field lines
+            trailerFields.checkPrefix(start, lf < 0 ? trailerLines.receivedContentEnd() : lf);
+        }
         if (lf == LineBuffer.NEED_INPUT) {
             return ParseEvent.NEED_INPUT;
         }

@@ -26,6 +26,17 @@ public final class FieldSection {
     private final boolean whitespaceBeforeColon;
     private final boolean afterStartLine;
     private final String position;
+    private static final int LINE_START = 0;
+    private static final int NAME = 1;
+    private static final int BEFORE_COLON = 2;
+    private static final int VALUE = 3;
+    private static final int FOLD = 4;
+
+    /** Where the check of the current line stands: a part of the line, and the next byte to check. */
+    private int phase;
+    private int scanned;
+    private int nameEnd;
+    private int colon;
     /** Per field: name start, name end, value start, value end. */
     private int[] offsets = new int[64];
     private int[] ids = new int[16];
@@ -51,6 +62,7 @@ public final class FieldSection {
     /** Forgets all fields; {@code base} is the message offset of buffer index 0, for diagnostics. */
     public void clear(long base) {
         count = 0;
+        phase = LINE_START;
         this.base = base;
     }
 
@@ -87,7 +99,9 @@ public final class FieldSection {
         if (count == 0) {
             return Headers.EMPTY;
         }
-        Headers.Builder b = Headers.builder();
+        // sized exactly, so build() hands the builder's storage over instead of copying it; names and
+        // values are still validated by the builder, the public way in
+        Headers.Builder b = Headers.builder(count);
         for (int i = 0; i < count; i++) {
             b.add(name(i), value(i));
         }
@@ -100,44 +114,91 @@ public final class FieldSection {
      */
     public void parseLine(int start, int end) throws MalformedMessageException, LimitExceededException {
         byte[] b = lines.bytes();
-        if (ByteClass.is(b[start], ByteClass.WS)) {
-            continuation(b, start, end);
+        scan(b, start, end, false);
+        boolean folded = phase == FOLD;
+        phase = LINE_START;
+        if (folded) {
+            fold(b, start, end);
             return;
         }
-        int i = start;
-        while (i < end && ByteClass.is(b[i], ByteClass.TCHAR)) {
-            i++;
-        }
-        int nameEnd = i;
-        if (nameEnd == start) {
-            String reason = b[start] == ':' ? "expected field-name but was ':' (empty field name)"
-                    : "expected field-name (a token) but was " + Diagnostics.describe(b[start]);
-            throw error(reason, "RFC 9112 §5", start);
-        }
-        if (i < end && ByteClass.is(b[i], ByteClass.WS)) {
-            if (!whitespaceBeforeColon) {
-                throw error("expected ':' but was " + Diagnostics.describe(b[i])
-                        + ": no whitespace is allowed between the field name and colon", "RFC 9112 §5.1", i);
-            }
-            while (i < end && ByteClass.is(b[i], ByteClass.WS)) {
-                i++;
-            }
-        }
-        if (i >= end || b[i] != ':') {
-            throw error("expected ':' after field-name but was " + Diagnostics.describeAt(b, i, end),
-                    "RFC 9112 §5", i);
-        }
-        i++;
+        int i = colon + 1;
         while (i < end && ByteClass.is(b[i], ByteClass.WS)) {
             i++;
         }
-        int valueEnd = trimEnd(b, i, end);
-        checkValue(b, i, valueEnd);
-        add(start, nameEnd, i, valueEnd);
+        add(start, nameEnd, i, trimEnd(b, i, end));
     }
 
-    /** An obs-fold: the line continues the previous field's value (RFC 9112 §5.2). */
-    private void continuation(byte[] b, int start, int end) throws MalformedMessageException {
+    /**
+     * Checks {@code [start, end)}, the bytes of a line received so far, by the same rules left to
+     * right, throwing the error the complete line would throw at its first wrong byte. Resumes where
+     * the previous check of the same line stopped, so a line that trickles in is scanned once.
+     */
+    public void checkPrefix(int start, int end) throws MalformedMessageException {
+        scan(lines.bytes(), start, end, true);
+    }
+
+    /**
+     * The field-line rules from where the last call stopped. With {@code partial}, {@code end} is
+     * where the received bytes end: reaching it is never an error.
+     */
+    private void scan(byte[] b, int start, int end, boolean partial) throws MalformedMessageException {
+        int i = phase == LINE_START ? start : scanned;
+        if (phase == LINE_START) {
+            if (i == end) {
+                return; // only when partial: a complete empty line ends the section before this
+            }
+            if (ByteClass.is(b[start], ByteClass.WS)) {
+                continuationAllowed(b, start);
+                phase = FOLD;
+            } else {
+                phase = NAME;
+            }
+        }
+        if (phase == NAME) {
+            while (i < end && ByteClass.is(b[i], ByteClass.TCHAR)) {
+                i++;
+            }
+            if (partial && i == end) {
+                scanned = i;
+                return;
+            }
+            nameEnd = i;
+            if (nameEnd == start) {
+                String reason = b[start] == ':' ? "expected field-name but was ':' (empty field name)"
+                        : "expected field-name (a token) but was " + Diagnostics.describe(b[start]);
+                throw error(reason, "RFC 9112 §5", start);
+            }
+            if (i < end && ByteClass.is(b[i], ByteClass.WS) && !whitespaceBeforeColon) {
+                throw error("expected ':' but was " + Diagnostics.describe(b[i])
+                        + ": no whitespace is allowed between the field name and colon", "RFC 9112 §5.1", i);
+            }
+            phase = BEFORE_COLON;
+        }
+        if (phase == BEFORE_COLON) {
+            while (i < end && ByteClass.is(b[i], ByteClass.WS)) {
+                i++;
+            }
+            if (partial && i == end) {
+                scanned = i;
+                return;
+            }
+            if (i >= end || b[i] != ':') {
+                throw error("expected ':' after field-name but was " + Diagnostics.describeAt(b, i, end),
+                        "RFC 9112 §5", i);
+            }
+            colon = i++;
+            phase = VALUE;
+        }
+        // VALUE or FOLD: field-value = *( field-vchar / SP / HTAB ) (RFC 9110 §5.5); OWS is SP / HTAB too
+        int bad = Swar.indexOfNonFieldContent(b, i, end);
+        if (bad >= 0) {
+            throw badValueByte(b, bad);
+        }
+        scanned = end;
+    }
+
+    /** A line starting with SP or HTAB: an obs-fold (RFC 9112 §5.2), if one may be here. */
+    private void continuationAllowed(byte[] b, int start) throws MalformedMessageException {
         if (count == 0) {
             throw afterStartLine
                     ? error("expected field-name but was " + Diagnostics.describe(b[start])
@@ -148,6 +209,10 @@ public final class FieldSection {
             throw error("obs-fold (a line starting with " + Diagnostics.describe(b[start])
                     + ") is not allowed in a request", "RFC 9112 §5.2", start);
         }
+    }
+
+    /** An obs-fold, already checked: the line continues the previous field's value (RFC 9112 §5.2). */
+    private void fold(byte[] b, int start, int end) {
         int from = start;
         while (from < end && ByteClass.is(b[from], ByteClass.WS)) {
             from++;
@@ -156,7 +221,6 @@ public final class FieldSection {
         if (from == to) {
             return; // a continuation of only whitespace adds nothing to the value
         }
-        checkValue(b, from, to);
         int last = 4 * (count - 1);
         if (offsets[last + 2] == offsets[last + 3]) {
             offsets[last + 2] = from;
@@ -189,14 +253,6 @@ public final class FieldSection {
             end--;
         }
         return end;
-    }
-
-    /** field-value = *( field-vchar / SP / HTAB ) once trimmed (RFC 9110 §5.5). */
-    private void checkValue(byte[] b, int from, int to) throws MalformedMessageException {
-        int bad = Swar.indexOfNonFieldContent(b, from, to);
-        if (bad >= 0) {
-            throw badValueByte(b, bad);
-        }
     }
 
     private MalformedMessageException badValueByte(byte[] b, int i) {

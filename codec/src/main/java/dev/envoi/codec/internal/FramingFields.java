@@ -2,6 +2,7 @@ package dev.envoi.codec.internal;
 
 import dev.envoi.codec.internal.FramingRules.Codings;
 import dev.envoi.codec.internal.FramingRules.Length;
+import dev.envoi.core.MalformedMessageException;
 
 /**
  * Reads the fields that decide framing and persistence — {@code Content-Length},
@@ -45,6 +46,30 @@ public final class FramingFields {
 
     /** Reads the framing fields of {@code fields}, whose bytes are {@code b}. */
     public void read(FieldSection fields, byte[] b) {
+        clear();
+        for (int i = 0, n = fields.count(); i < n; i++) {
+            switch (fields.id(i)) {
+                case KnownFields.CONTENT_LENGTH -> contentLength(b, fields.valueStart(i), fields.valueEnd(i));
+                case KnownFields.TRANSFER_ENCODING -> transferEncoding(b, fields.valueStart(i), fields.valueEnd(i));
+                case KnownFields.CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), true);
+                case KnownFields.PROXY_CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), false);
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads one more Content-Length line {@code b[from, to)} into the list of those read since
+     * {@link #clear()}, for a parser that judges each line as it completes; {@link #length()} and
+     * {@link #lengthError()} then say what the lines so far amount to.
+     */
+    public void readContentLengthLine(byte[] b, int from, int to) {
+        contentLength(b, from, to);
+    }
+
+    /** Forgets everything read. */
+    public void clear() {
         lengthPresent = false;
         length = 0;
         lengthValues = 0;
@@ -56,16 +81,6 @@ public final class FramingFields {
         codingsError = null;
         close = false;
         keepAlive = false;
-        for (int i = 0, n = fields.count(); i < n; i++) {
-            switch (fields.id(i)) {
-                case KnownFields.CONTENT_LENGTH -> contentLength(b, fields.valueStart(i), fields.valueEnd(i));
-                case KnownFields.TRANSFER_ENCODING -> transferEncoding(b, fields.valueStart(i), fields.valueEnd(i));
-                case KnownFields.CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), true);
-                case KnownFields.PROXY_CONNECTION -> connection(b, fields.valueStart(i), fields.valueEnd(i), false);
-                default -> {
-                }
-            }
-        }
     }
 
     /** The Content-Length, as one of the cases §6.3 distinguishes. */
@@ -117,6 +132,30 @@ public final class FramingFields {
     /** Whether a {@code keep-alive} connection option was received (RFC 9112 §9.3, HTTP/1.0). */
     public boolean keepAlive() {
         return keepAlive;
+    }
+
+    /**
+     * The error for the faulty framing {@code o} decided from {@code fields}, whose bytes are
+     * {@code b[0, length)}: at the offending value, in parser state FIELD_LINE.
+     */
+    public MalformedMessageException error(FramingRules.Outcome o, FieldSection fields, byte[] b, int length) {
+        String reason = o.error();
+        int at = length - 1;
+        if (o == FramingRules.Outcome.INVALID_CONTENT_LENGTH) {
+            reason = reason + ": " + lengthError;
+            at = lengthErrorAt;
+        } else if (o == FramingRules.Outcome.INVALID_TRANSFER_ENCODING) {
+            reason = reason + ": " + codingsError;
+            at = codingsErrorAt;
+        } else {
+            for (int i = 0; i < fields.count(); i++) {
+                if (fields.id(i) == KnownFields.TRANSFER_ENCODING) {
+                    at = fields.valueStart(i);
+                    break;
+                }
+            }
+        }
+        return Diagnostics.malformed(reason, o.rfcSection(), "FIELD_LINE", b, length, at, 0);
     }
 
     /** One Content-Length line: a list of 1*DIGIT, all equal (RFC 9112 §6.3 rule 5, RFC 9110 §8.6). */

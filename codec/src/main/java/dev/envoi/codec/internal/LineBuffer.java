@@ -47,6 +47,15 @@ public final class LineBuffer {
         lineStart = index;
     }
 
+    /**
+     * Where the received content of the current, incomplete line ends: before a last CR, which may
+     * be the start of its CRLF, so checking {@code [lineStart(), receivedContentEnd())} never
+     * mistakes a line terminator for content.
+     */
+    public int receivedContentEnd() {
+        return len > lineStart && buf[len - 1] == '\r' ? len - 1 : len;
+    }
+
     /** Forgets every byte. */
     public void clear() {
         len = 0;
@@ -81,6 +90,15 @@ public final class LineBuffer {
             return len - 1;
         }
         return len >= limitEnd ? LIMIT_REACHED : NEED_INPUT;
+    }
+
+    /**
+     * Whether the line {@code [start, lf]} ends with CRLF. When it does not, a parser checks the
+     * content before the bare LF first, so an error left of the LF is reported as it is when the
+     * line arrives in pieces (left to right).
+     */
+    public boolean endsWithCrlf(int start, int lf) {
+        return lf > start && buf[lf - 1] == '\r';
     }
 
     /**

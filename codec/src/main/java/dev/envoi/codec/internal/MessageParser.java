@@ -25,6 +25,12 @@ import java.util.Objects;
  * The header section is copied once into a reusable buffer ({@link LineBuffer}) and fields are
  * offsets into it. Body bytes are never copied: each BODY event is a view of the caller's input
  * ({@link BodyView}). Chunked bodies are decoded by {@link ChunkedDecoder}.
+ *
+ * <p>Fail fast: when a line is incomplete (or ends with a bare LF), the bytes received so far are
+ * checked by the same left-to-right rules as the whole line, resuming where the last check stopped,
+ * so the first error in them is thrown now — and it is the first error of the whole line, whatever
+ * the split. A last CR is not judged until the byte after it arrives (it may start the CRLF). Syntax
+ * is checked before length limits, for the same reason.
  */
 public final class MessageParser {
     /** Grammar positions. */
@@ -54,6 +60,7 @@ public final class MessageParser {
     private final boolean request;
     private final ParserConfig config;
     private final boolean bareLf;
+    private final boolean unfoldRequests;
     private final LineBuffer head;
     private final FieldSection fields;
     private final StartLine startLine = new StartLine();
@@ -64,6 +71,8 @@ public final class MessageParser {
     private State state = State.START_LINE;
     private boolean headAvailable;
     private boolean interimSeen;
+    /** Whether each Content-Length line is judged as it completes; see {@link #contentLengthLine}. */
+    private boolean judgeLengthPerLine;
     private int skippedEmptyLineBytes;
     private Method requestMethod = Method.GET;
     private Outcome outcome;
@@ -77,6 +86,7 @@ public final class MessageParser {
         this.request = request;
         this.config = Objects.requireNonNull(config, "config");
         this.bareLf = config.allows(Leniency.BARE_LF);
+        this.unfoldRequests = config.allows(Leniency.OBS_FOLD_IN_REQUEST);
         boolean unfold = !request || config.allows(Leniency.OBS_FOLD_IN_REQUEST);
         boolean wsBeforeColon = !request && config.allows(Leniency.WHITESPACE_BEFORE_COLON_IN_RESPONSE);
         this.head = new LineBuffer(Math.min(2048, config.maxHeaderBytes()));
@@ -119,6 +129,7 @@ public final class MessageParser {
 
     private ParseEvent beginMessage() {
         head.clear();
+        startLine.begin();
         fields.clear(0);
         headAvailable = false;
         skippedEmptyLineBytes = 0;
@@ -132,6 +143,9 @@ public final class MessageParser {
         int start = head.lineStart();
         int limitEnd = Math.min(config.maxHeaderBytes(), start + config.maxStartLineBytes() + 2);
         int lf = head.readLine(in, limitEnd);
+        if (lf < 0 || !head.endsWithCrlf(start, lf)) { // fail fast, left to right: see checkStartLinePrefix
+            checkStartLinePrefix(start, lf < 0 ? head.receivedContentEnd() : lf);
+        }
         if (lf == LineBuffer.NEED_INPUT) {
             return ParseEvent.NEED_INPUT;
         }
@@ -142,20 +156,37 @@ public final class MessageParser {
                             "start-line");
         }
         int end = head.contentEnd(start, lf, bareLf, "START_LINE", 0);
-        if (end - start > config.maxStartLineBytes()) {
-            throw new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), end, "start-line");
-        }
         if (end == start) {
             return skipEmptyLine(lf + 1);
         }
+        // syntax before length, as the prefix checks above do, so every split fails the same way
         if (request) {
             startLine.parseRequestLine(head.bytes(), start, end);
         } else {
             startLine.parseStatusLine(head.bytes(), start, end);
         }
+        if (end - start > config.maxStartLineBytes()) {
+            throw new LimitExceededException("maxStartLineBytes", config.maxStartLineBytes(), end, "start-line");
+        }
+        startLine.begin();
         head.startLineAt(lf + 1);
+        judgeLengthPerLine = request && !unfoldRequests && !Method.CONNECT.equals(startLine.method());
+        framingFields.clear();
         state = State.FIELD_LINE;
         return null;
+    }
+
+    /**
+     * Checks the bytes of the start-line received so far, before {@code end}: an incomplete line whose
+     * received part is already wrong fails now, with the error the whole line would give, rather
+     * than after more bytes or a timeout; and errors left of a bare LF come before the bare LF's.
+     */
+    private void checkStartLinePrefix(int start, int end) throws MalformedMessageException {
+        if (request) {
+            startLine.checkRequestLinePrefix(head.bytes(), start, end);
+        } else {
+            startLine.checkStatusLinePrefix(head.bytes(), start, end);
+        }
     }
 
     /**
@@ -170,12 +201,16 @@ public final class MessageParser {
                     "empty lines before the start-line");
         }
         head.clear();
+        startLine.begin();
         return null;
     }
 
     private ParseEvent fieldLine(ByteBuffer in) throws EnvoiException {
         int start = head.lineStart();
         int lf = head.readLine(in, config.maxHeaderBytes());
+        if (lf < 0 || !head.endsWithCrlf(start, lf)) { // fail fast, left to right: see checkStartLinePrefix
+            fields.checkPrefix(start, lf < 0 ? head.receivedContentEnd() : lf);
+        }
         if (lf == LineBuffer.NEED_INPUT) {
             return ParseEvent.NEED_INPUT;
         }
@@ -189,7 +224,27 @@ public final class MessageParser {
             return headComplete();
         }
         fields.parseLine(start, end);
+        if (judgeLengthPerLine && fields.id(fields.count() - 1) == KnownFields.CONTENT_LENGTH) {
+            contentLengthLine(fields.count() - 1);
+        }
         return null;
+    }
+
+    /**
+     * A Content-Length line of a request completed: judge it now rather than at the end of the head.
+     * RFC 9112 §6.3 rule 5 makes an invalid Content-Length an error only when there is no
+     * Transfer-Encoding, and a Transfer-Encoding line may still follow; but in a request
+     * Transfer-Encoding with Content-Length is refused anyway (rule 3, see {@link FramingRules}), so
+     * once an invalid or conflicting value is seen no later line can make the request acceptable.
+     * Not done when the framing fields do not count (CONNECT, RFC 9110 §9.3.6), nor when obs-fold is
+     * unfolded (a continuation line could still change the value), nor in a response, where a later
+     * Transfer-Encoding makes the invalid Content-Length irrelevant (rule 3): those wait for the head.
+     */
+    private void contentLengthLine(int i) throws MalformedMessageException {
+        framingFields.readContentLengthLine(head.bytes(), fields.valueStart(i), fields.valueEnd(i));
+        if (framingFields.length() == FramingRules.Length.INVALID) {
+            throw framingError(Outcome.INVALID_CONTENT_LENGTH);
+        }
     }
 
     /** The empty line ended the header section: decide the framing (RFC 9112 §6.3). */
@@ -230,23 +285,7 @@ public final class MessageParser {
     }
 
     private MalformedMessageException framingError(Outcome o) {
-        String reason = o.error();
-        int at = head.length() - 1;
-        if (o == Outcome.INVALID_CONTENT_LENGTH) {
-            reason = reason + ": " + framingFields.lengthError();
-            at = framingFields.lengthErrorAt();
-        } else if (o == Outcome.INVALID_TRANSFER_ENCODING) {
-            reason = reason + ": " + framingFields.codingsError();
-            at = framingFields.codingsErrorAt();
-        } else {
-            for (int i = 0; i < fields.count(); i++) {
-                if (fields.id(i) == KnownFields.TRANSFER_ENCODING) {
-                    at = fields.valueStart(i);
-                    break;
-                }
-            }
-        }
-        return Diagnostics.malformed(reason, o.rfcSection(), "FIELD_LINE", head.bytes(), head.length(), at, 0);
+        return framingFields.error(o, fields, head.bytes(), head.length());
     }
 
     private ParseEvent fixedLengthBody(ByteBuffer in) {

@@ -32,6 +32,15 @@ public final class StartLine {
         {Method.DELETE}, {Method.CONNECT, Method.OPTIONS},
     };
 
+    private static final int METHOD = 0;
+    private static final int TARGET = 1;
+    private static final int VERSION = 2;
+    private static final int REASON = 3;
+
+    /** Where the check of the current line stands: a part of the line, and the next byte to check. */
+    private int phase;
+    private int scanned = -1;
+    private int versionStart;
     private Method method;
     private int targetStart;
     private int targetEnd;
@@ -60,40 +69,103 @@ public final class StartLine {
         return status;
     }
 
-    /** The reason phrase as received (possibly empty). */
-    public String reason(byte[] b) {
-        return new String(b, reasonStart, reasonEnd - reasonStart, StandardCharsets.ISO_8859_1);
+    /**
+     * The reason phrase as received (possibly empty): the {@code registered} phrase itself, without
+     * allocating, when the bytes spell it exactly, as they do in most responses ("OK").
+     */
+    public String reason(byte[] b, String registered) {
+        int n = reasonEnd - reasonStart;
+        if (n == 0) {
+            return "";
+        }
+        if (n == registered.length() && matches(registered, b, reasonStart)) {
+            return registered;
+        }
+        return new String(b, reasonStart, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Forgets how far the current line was checked; call at the start of every line. */
+    public void begin() {
+        phase = METHOD;
+        scanned = -1;
     }
 
     /** Parses {@code b[s, e)}, the request-line without its CRLF, at message offset 0. */
     public void parseRequestLine(byte[] b, int s, int e) throws MalformedMessageException {
-        int i = s;
-        while (i < e && ByteClass.is(b[i], ByteClass.TCHAR)) {
-            i++;
+        requestLine(b, s, e, false);
+    }
+
+    /**
+     * Checks {@code b[s, e)}, the bytes of a request-line received so far, by the same rules left to
+     * right: a byte that can never start a valid rest of the line throws the error the complete line
+     * would throw. Resumes where the previous check of the same line stopped.
+     */
+    public void checkRequestLinePrefix(byte[] b, int s, int e) throws MalformedMessageException {
+        requestLine(b, s, e, true);
+    }
+
+    /** Parses {@code b[s, e)}, the status-line without its CRLF, at message offset 0. */
+    public void parseStatusLine(byte[] b, int s, int e) throws MalformedMessageException {
+        statusLine(b, s, e, false);
+    }
+
+    /** As {@link #checkRequestLinePrefix}, for a status-line. */
+    public void checkStatusLinePrefix(byte[] b, int s, int e) throws MalformedMessageException {
+        statusLine(b, s, e, true);
+    }
+
+    /**
+     * The request-line rules. With {@code partial}, {@code e} is where the received bytes end, not
+     * the line: reaching it is never an error, and the scan position is kept for the next call.
+     */
+    private void requestLine(byte[] b, int s, int e, boolean partial) throws MalformedMessageException {
+        int i = scanned < 0 ? s : scanned;
+        if (phase == METHOD) {
+            while (i < e && ByteClass.is(b[i], ByteClass.TCHAR)) {
+                i++;
+            }
+            if (partial && i == e) {
+                scanned = i;
+                return;
+            }
+            if (i == s) {
+                throw error("expected method (a token) but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3",
+                        "METHOD", b, e, i);
+            }
+            if (i >= e || b[i] != ' ') {
+                throw error("expected SP after method but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3",
+                        "METHOD", b, e, i);
+            }
+            method = method(b, s, i);
+            targetStart = ++i;
+            phase = TARGET;
         }
-        if (i == s) {
-            throw error("expected method (a token) but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3",
-                    "METHOD", b, e, i);
+        if (phase == TARGET) {
+            int t = targetStart;
+            while (i < e && ByteClass.is(b[i], ByteClass.TARGET)) {
+                i++;
+            }
+            if (partial && i == e) {
+                scanned = i;
+                return;
+            }
+            if (i == t || i >= e || b[i] != ' ') {
+                String reason = i == t ? "expected request-target but was " + Diagnostics.describeAt(b, i, e)
+                        : i >= e ? "expected SP after request-target but was end of line"
+                        : "expected SP or a visible ASCII character in request-target but was "
+                                + Diagnostics.describe(b[i]);
+                throw error(reason, "RFC 9112 §3.2", "REQUEST_TARGET", b, e, i);
+            }
+            targetEnd = i;
+            phase = VERSION;
+            versionStart = i + 1;
         }
-        if (i >= e || b[i] != ' ') {
-            throw error("expected SP after method but was " + Diagnostics.describeAt(b, i, e), "RFC 9112 §3",
-                    "METHOD", b, e, i);
+        // HTTP-version: 8 bytes, checked again from its start on every call
+        i = versionStart;
+        if (partial && !versionPrefix(b, i, e)) {
+            scanned = e;
+            return;
         }
-        method = method(b, s, i);
-        int t = ++i;
-        while (i < e && ByteClass.is(b[i], ByteClass.TARGET)) {
-            i++;
-        }
-        if (i == t || i >= e || b[i] != ' ') {
-            String reason = i == t ? "expected request-target but was " + Diagnostics.describeAt(b, i, e)
-                    : i >= e ? "expected SP after request-target but was end of line"
-                    : "expected SP or a visible ASCII character in request-target but was "
-                            + Diagnostics.describe(b[i]);
-            throw error(reason, "RFC 9112 §3.2", "REQUEST_TARGET", b, e, i);
-        }
-        targetStart = t;
-        targetEnd = i;
-        i++;
         version = version(b, i, e);
         if (i + 8 != e) {
             throw error("expected CRLF after HTTP-version but was " + Diagnostics.describe(b[i + 8]),
@@ -101,10 +173,51 @@ public final class StartLine {
         }
     }
 
-    /** Parses {@code b[s, e)}, the status-line without its CRLF, at message offset 0. */
-    public void parseStatusLine(byte[] b, int s, int e) throws MalformedMessageException {
+    /** The status-line rules; see {@link #requestLine} for {@code partial}. */
+    private void statusLine(byte[] b, int s, int e, boolean partial) throws MalformedMessageException {
+        if (phase != REASON) {
+            int i = versionAndStatusCode(b, s, e, partial);
+            if (i < 0) {
+                return;
+            }
+            if (i == e) { // no SP before an empty reason-phrase: accepted, see Leniency
+                reasonStart = reasonEnd = e;
+                return;
+            }
+            if (b[i] != ' ') {
+                throw error("expected SP after status-code but was " + Diagnostics.describe(b[i]), "RFC 9112 §4",
+                        "STATUS_CODE", b, e, i);
+            }
+            reasonStart = ++i;
+            scanned = i;
+            phase = REASON;
+        }
+        int i = scanned;
+        for (; i < e; i++) {
+            if (!ByteClass.is(b[i], ByteClass.FIELD_CONTENT)) {
+                String reason = b[i] == '\r' ? "bare CR in reason-phrase: a CR must be followed by LF"
+                        : "expected HTAB, SP, VCHAR or obs-text in reason-phrase but was " + Diagnostics.describe(b[i]);
+                throw error(reason, b[i] == '\r' ? "RFC 9112 §2.2" : "RFC 9112 §4", "REASON_PHRASE", b, e, i);
+            }
+        }
+        scanned = e;
+        reasonEnd = e;
+    }
+
+    /**
+     * {@code HTTP-version SP status-code} at {@code b[s]}, 12 bytes checked again from the start on
+     * every call; returns the index after the status-code, or -1 when {@code partial} and the
+     * received bytes end before it is known to be complete.
+     */
+    private int versionAndStatusCode(byte[] b, int s, int e, boolean partial) throws MalformedMessageException {
+        if (partial && !versionPrefix(b, s, e)) {
+            return -1;
+        }
         version = version(b, s, e);
         int i = s + 8;
+        if (partial && i == e) {
+            return -1;
+        }
         if (i >= e || b[i] != ' ') {
             throw error("expected SP after HTTP-version but was " + Diagnostics.describeAt(b, i, e),
                     "RFC 9112 §4", "HTTP_VERSION", b, e, i);
@@ -112,6 +225,9 @@ public final class StartLine {
         i++;
         int code = 0;
         for (int k = 0; k < 3; k++, i++) {
+            if (partial && i == e) {
+                return -1;
+            }
             if (i >= e || !ByteClass.is(b[i], ByteClass.DIGIT)) {
                 throw error("expected 3DIGIT status-code but was " + Diagnostics.describeAt(b, i, e),
                         "RFC 9112 §4", "STATUS_CODE", b, e, i);
@@ -123,28 +239,39 @@ public final class StartLine {
                     b, e, i - 3);
         }
         status = code;
-        if (i == e) { // no SP before an empty reason-phrase: accepted, see Leniency
-            reasonStart = reasonEnd = e;
-            return;
+        return partial && i == e ? -1 : i;
+    }
+
+    /**
+     * Whether {@code b[i, e)} is long enough to hold a whole HTTP-version; if not, throws the error of
+     * its first wrong byte, if any.
+     */
+    private static boolean versionPrefix(byte[] b, int i, int e) throws MalformedMessageException {
+        if (i + 8 <= e) {
+            return true;
         }
-        if (b[i] != ' ') {
-            throw error("expected SP after status-code but was " + Diagnostics.describe(b[i]), "RFC 9112 §4",
-                    "STATUS_CODE", b, e, i);
-        }
-        reasonStart = ++i;
-        for (; i < e; i++) {
-            if (!ByteClass.is(b[i], ByteClass.FIELD_CONTENT)) {
-                String reason = b[i] == '\r' ? "bare CR in reason-phrase: a CR must be followed by LF"
-                        : "expected HTAB, SP, VCHAR or obs-text in reason-phrase but was " + Diagnostics.describe(b[i]);
-                throw error(reason, b[i] == '\r' ? "RFC 9112 §2.2" : "RFC 9112 §4", "REASON_PHRASE", b, e, i);
-            }
-        }
-        reasonEnd = e;
+        versionBytes(b, i, e);
+        return false;
     }
 
     /** HTTP-version at {@code b[i, i + 8)}; only major version 1 is HTTP/1.x (RFC 9110 §2.5). */
     private static HttpVersion version(byte[] b, int i, int e) throws MalformedMessageException {
-        for (int k = 0; k < 8; k++) {
+        versionBytes(b, i, e);
+        if (i + 8 > e) {
+            throw error("expected HTTP-version (HTTP/1.1) but was end of line", "RFC 9112 §2.3", "HTTP_VERSION",
+                    b, e, e);
+        }
+        int major = b[i + 5] - '0';
+        if (major != 1) {
+            throw error("expected HTTP major version 1 but was " + major + " (505 HTTP Version Not Supported)",
+                    "RFC 9110 §2.5", "HTTP_VERSION", b, e, i + 5);
+        }
+        return HttpVersion.of(1, b[i + 7] - '0');
+    }
+
+    /** Checks the bytes of {@code HTTP/DIGIT.DIGIT} at {@code b[i, min(i + 8, e))}, left to right. */
+    private static void versionBytes(byte[] b, int i, int e) throws MalformedMessageException {
+        for (int k = 0; k < 8 && i + k < e; k++) {
             int at = i + k;
             boolean ok = at < e && switch (k) {
                 case 5, 7 -> ByteClass.is(b[at], ByteClass.DIGIT);
@@ -156,12 +283,6 @@ public final class StartLine {
                         "RFC 9112 §2.3", "HTTP_VERSION", b, e, at);
             }
         }
-        int major = b[i + 5] - '0';
-        if (major != 1) {
-            throw error("expected HTTP major version 1 but was " + major + " (505 HTTP Version Not Supported)",
-                    "RFC 9110 §2.5", "HTTP_VERSION", b, e, i + 5);
-        }
-        return HttpVersion.of(1, b[i + 7] - '0');
     }
 
     /** The method; the standard ones without allocating. */

@@ -1,0 +1,107 @@
+package dev.envoi.client.internal.exchange;
+
+import dev.envoi.client.CallCanceledException;
+import dev.envoi.client.EventListener;
+import dev.envoi.codec.ResponseHead;
+import dev.envoi.client.HttpTimeoutException;
+import dev.envoi.client.RequestBody;
+import dev.envoi.core.MalformedMessageException;
+import dev.envoi.transport.Connection;
+import dev.envoi.transport.TransportTimeoutException;
+
+import java.io.IOException;
+
+/**
+ * Sends one prepared request and reads its response head, on a pooled or new connection, retrying
+ * only when that is provably safe (OkHttp #8472 is what goes wrong otherwise):
+ * <ul>
+ *   <li>the connection came from the pool and not a byte of the request was handed to it (the
+ *       server closed it while idle), or</li>
+ *   <li>the method is idempotent (RFC 9110 §9.2.2) and not a byte of the response arrived
+ *       (RFC 9110 §9.2.2: "a client SHOULD NOT automatically retry a request with a non-idempotent
+ *       method unless it has some means to know that the request semantics are actually idempotent");</li>
+ * </ul>
+ * and in both cases the body, if any, can be sent again. Timeouts, cancellation and malformed
+ * responses are never retried. At most {@value #MAX_ATTEMPTS} attempts.
+ */
+final class ExchangeRunner {
+    static final int MAX_ATTEMPTS = 3;
+
+    private final EngineConfig config;
+    private final CallState state;
+
+    ExchangeRunner(EngineConfig config, CallState state) {
+        this.config = config;
+        this.state = state;
+    }
+
+    Exchange run(RequestPreparer.Prepared p) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            state.check();
+            Connection c = acquire(p);
+            boolean reused = !config.usedConnections().add(c);
+            EventListener events = state.listener();
+            events.connectionAcquired(p.request().url(), c.peer(), reused, state.elapsedNanos());
+            if (Diagnostics.DEBUG) {
+                Diagnostics.debug(p.head().method() + " " + Redaction.url(p.request().url()) + " on a "
+                        + (reused ? "reused" : "new") + " connection to " + c.peer() + " (attempt " + attempt + ")");
+            }
+            Exchange ex = new Exchange(c, config.pool(), state, reused, config.parserConfig());
+            try {
+                c.setReadTimeout(config.timeouts().read());
+                c.setWriteTimeout(config.timeouts().write());
+                ex.writeRequest(p.head(), p.body(), p.expectContinue(), config.expectContinueTimeout());
+                events.requestSent(p.request().url(), p.head().method(), p.head().target(), p.head().headers(),
+                        state.elapsedNanos());
+                ResponseHead head = ex.readHead(p.head().method());
+                events.responseHeadReceived(p.request().url(), head.version(), head.status(), head.headers(),
+                        state.elapsedNanos());
+                return ex;
+            } catch (IOException e) {
+                ex.abandon();
+                if (attempt < MAX_ATTEMPTS && retryable(e, ex, p)) {
+                    events.retry(p.request().url(), e, attempt, state.elapsedNanos());
+                    if (Diagnostics.DEBUG) {
+                        Diagnostics.debug("retrying " + Redaction.url(p.request().url()) + " after " + e
+                                + " (reused=" + ex.reused() + ", request bytes written=" + ex.requestBytesWritten()
+                                + ", response bytes read=" + ex.responseBytesRead() + ")");
+                    }
+                    continue;
+                }
+                throw state.translate(e, ex.requestBytesWritten() ? "waiting for the response" : "sending the request");
+            } catch (RuntimeException | Error e) {
+                ex.abandon();
+                throw e;
+            }
+        }
+    }
+
+    private Connection acquire(RequestPreparer.Prepared p) throws IOException {
+        try {
+            return config.timeouts().hasCallDeadline()
+                    ? config.pool().acquire(p.route(), state.remainingOr(config.timeouts().call()))
+                    : config.pool().acquire(p.route());
+        } catch (IOException e) {
+            throw state.translate(e, "connecting");
+        }
+    }
+
+    private boolean retryable(IOException e, Exchange ex, RequestPreparer.Prepared p) {
+        if (state.isCanceled() || e instanceof TransportTimeoutException || e instanceof HttpTimeoutException
+                || e instanceof CallCanceledException || e instanceof MalformedMessageException) {
+            return false;
+        }
+        try {
+            state.check();
+        } catch (IOException deadline) {
+            return false;
+        }
+        RequestBody body = p.body();
+        if (body != null && !body.isReplayable()) {
+            return false;
+        }
+        boolean staleAndUntouched = ex.reused() && !ex.requestBytesWritten();
+        boolean idempotentAndUnanswered = p.head().method().isIdempotent() && !ex.responseBytesRead();
+        return staleAndUntouched || idempotentAndUnanswered;
+    }
+}
