@@ -7,6 +7,8 @@ import dev.envoi.core.EnvoiException;
 import dev.envoi.core.LimitExceededException;
 import dev.envoi.core.MalformedMessageException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -341,5 +343,46 @@ class FailFastTest {
         ParserConfig fold = ParserConfig.builder().allow(Leniency.OBS_FOLD_IN_REQUEST).build();
         assertThat(Feed.request(fold, "PUT / HTTP/1.1\r\nContent-Length:\r\n 5\r\n\r\nhello").ok().lines())
                 .contains("BODY hello");
+    }
+
+    // ---- generated: an error in a prefix is the error of the whole input ----
+
+    /**
+     * For hostile inputs (MutationTest's mutations) cut at every offset, without end of input: when
+     * the prefix fails, the whole input fails the same way after the same events. This is the fail-fast
+     * promise in general form: no check judges bytes that a later byte could still make valid.
+     */
+    private static final String[] EXTENSIONS = {
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3 ; a = b ;c=\"x\\\"y\" ;d\r\nabc\r\n0;z\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;name=\"q\\\\\";n2=tok\r\nx\r\n0\r\nT: v\r\n\r\n",
+    };
+
+    @Test
+    void anErrorInAnyPrefixIsTheErrorOfTheWholeInput() {
+        ParserConfig lenient = ParserConfig.builder().allow(Leniency.BARE_LF)
+                .allow(Leniency.WHITESPACE_BEFORE_COLON_IN_RESPONSE).allow(Leniency.OBS_FOLD_IN_REQUEST).build();
+        Random random = new Random(20261201L);
+        int prefixErrors = 0;
+        for (int round = 0; round < 600; round++) {
+            ParserConfig config = round % 3 == 2 ? lenient : ParserConfig.DEFAULT;
+            boolean req = round % 2 == 0;
+            String[] seeds = req ? MutationTest.REQUESTS : round % 4 == 1 ? EXTENSIONS : MutationTest.RESPONSES;
+            byte[] input = MutationTest.mutate(Feed.bytes(seeds[round % seeds.length]), random);
+            Supplier<Feed.Subject> parser = req ? () -> Feed.requestSubject(new RequestParser(config))
+                    : () -> Feed.responseSubject(new ResponseParser(config), null);
+            Feed.Result whole = Feed.all(parser, input, false); // and every split agrees, byte by byte too
+            for (int cut = 1; cut < input.length; cut++) {
+                Feed.Result prefix = Feed.run(parser.get(), List.of(ByteBuffer.wrap(input, 0, cut)), false);
+                if (prefix.error() != null) {
+                    prefixErrors++;
+                    assertThat(prefix.lines()).as("cut %d of %s", cut, Feed.describe(whole.error()))
+                            .isEqualTo(whole.lines());
+                }
+            }
+        }
+        assertThat(prefixErrors).as("prefixes that failed").isGreaterThan(1000);
+        for (String seed : EXTENSIONS) {
+            assertThat(Feed.response(seed).ok().lines()).as(seed).hasSize(4);
+        }
     }
 }

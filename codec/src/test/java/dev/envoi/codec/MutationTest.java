@@ -10,20 +10,20 @@ import org.junit.jupiter.api.Test;
  * unchecked exception, never a loop — and gives the same answer at every split of the input.
  */
 class MutationTest {
-    private static final String[] RESPONSES = {
+    static final String[] RESPONSES = {
         "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: b\r\n\r\nhello",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;a=\"b\"\r\nabc\r\n0\r\nT: 1\r\n\r\n",
         "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.0 204 No Content\r\nConnection: keep-alive\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX: a\r\n b\r\n\r\nbody",
     };
-    private static final String[] REQUESTS = {
+    static final String[] REQUESTS = {
         "POST /a?b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc",
         "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n",
         "\r\nGET * HTTP/1.0\r\nConnection: close\r\n\r\n",
     };
     private static final byte[] INTERESTING = Feed.bytes("\r\n :;,\"\\\t0aAfF+-x\u0000\u007f\u0080\u00ff");
 
-    private static byte[] mutate(byte[] in, Random random) {
+    static byte[] mutate(byte[] in, Random random) {
         byte[] out = in.clone();
         int edits = 1 + random.nextInt(3);
         for (int k = 0; k < edits; k++) {

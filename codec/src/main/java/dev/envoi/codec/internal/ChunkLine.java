@@ -39,9 +39,9 @@ public final class ChunkLine {
         int i = digits(b, end);
         int sizeEnd = i;
         while (i < end) {
-            i = extension(b, i, end, extensions, false, base);
+            i = extension(b, i, end, extensions, base);
         }
-        // checked after the syntax, so a line that trickles in fails the same way (see checkPrefix)
+        // checked after the syntax, so a line that trickles in fails the same way (see PrefixCheck)
         if (end - sizeEnd > maxExtensionBytes) {
             throw new LimitExceededException("maxChunkExtensionBytes", maxExtensionBytes, base + sizeEnd,
                     "chunk extensions");
@@ -50,30 +50,137 @@ public final class ChunkLine {
     }
 
     /**
-     * Checks {@code b[0, end)}, the bytes of a chunk-size line received so far, by the rules of
-     * {@link #parse} left to right, throwing the error the complete line would throw at its first
-     * wrong byte. Resumes at {@code from}, what the previous call returned (0 at first).
-     *
-     * @return where the next check of the same line may resume: the start of an extension that is
-     *     not known to be complete, or 0 while the chunk-size may still grow
+     * Checks the bytes of a chunk-size line received so far by the rules of {@link #parse}, left to
+     * right, throwing the error the complete line would throw at its first wrong byte. A state
+     * machine over the same grammar, so a line that trickles in is scanned once (a rescan from the
+     * start of the line on every call would be quadratic in the extension length).
      */
-    public static int checkPrefix(byte[] b, int from, int end, long base) throws MalformedMessageException {
-        int i = from;
-        if (i == 0) {
-            size(b, end, true, base);
-            i = digits(b, end);
-            if (i == end) {
-                return 0;
+    static final class PrefixCheck {
+        private static final int SIZE = 0;
+        private static final int BEFORE_SEMI = 1;
+        private static final int AFTER_SEMI = 2;
+        private static final int NAME = 3;
+        private static final int AFTER_NAME = 4;
+        private static final int BEFORE_VALUE = 5;
+        private static final int TOKEN_VALUE = 6;
+        private static final int QUOTED_VALUE = 7;
+
+        private int phase;
+        private int pos;
+        /** Where the current chunk-ext-name or token chunk-ext-val starts. */
+        private int mark;
+
+        /** Starts a new line. */
+        void reset() {
+            phase = SIZE;
+            pos = 0;
+        }
+
+        /** Checks {@code b[0, end)}; {@code base} is the message offset of {@code b[0]}. */
+        void check(byte[] b, int end, long base) throws MalformedMessageException {
+            if (phase == SIZE) {
+                size(b, end, true, base); // at most 17 bytes: checked again from the start
+                pos = digits(b, end);
+                if (pos == end) {
+                    return;
+                }
+                phase = BEFORE_SEMI;
+            }
+            int i = pos;
+            while (i < end) {
+                int next = step(b, i, end, base);
+                if (next < 0) {
+                    pos = -1 - next;
+                    return;
+                }
+                i = next;
+            }
+            pos = i;
+        }
+
+        /** One move of the state machine from {@code b[i]}, {@code i < end}; returns the next position. */
+        private int step(byte[] b, int i, int end, long base) throws MalformedMessageException {
+            switch (phase) {
+                case BEFORE_SEMI, AFTER_SEMI, AFTER_NAME, BEFORE_VALUE -> {
+                    if (ByteClass.is(b[i], ByteClass.WS)) {
+                        return i + 1;
+                    }
+                    return afterWhitespace(b, i, end, base);
+                }
+                case NAME, TOKEN_VALUE -> {
+                    if (ByteClass.is(b[i], ByteClass.TCHAR)) {
+                        return i + 1;
+                    }
+                    if (i == mark) {
+                        throw phase == NAME
+                                ? error("expected chunk-ext-name (a token) but was " + Diagnostics.describe(b[i]),
+                                        "CHUNK_EXT", b, end, i, base)
+                                : badValue(b, end, i, base);
+                    }
+                    phase = phase == NAME ? AFTER_NAME : BEFORE_SEMI;
+                    return i;
+                }
+                default -> {
+                    return quoted(b, i, end, base);
+                }
             }
         }
-        while (i < end) {
-            int next = extension(b, i, end, null, true, base);
-            if (next < 0) {
-                return i;
+
+        /** The first byte after optional whitespace, in a phase that expects one. */
+        private int afterWhitespace(byte[] b, int i, int end, long base) throws MalformedMessageException {
+            switch (phase) {
+                case BEFORE_SEMI -> {
+                    if (b[i] != ';') {
+                        throw error("expected ';' (chunk-ext) or CRLF after chunk-size but was "
+                                + Diagnostics.describe(b[i]), "CHUNK_EXT", b, end, i, base);
+                    }
+                    phase = AFTER_SEMI;
+                    return i + 1;
+                }
+                case AFTER_SEMI -> {
+                    phase = NAME;
+                    mark = i;
+                    return i;
+                }
+                case AFTER_NAME -> {
+                    // without "=", the extension ended at its name and the next must start with ";"
+                    phase = b[i] == '=' ? BEFORE_VALUE : BEFORE_SEMI;
+                    return b[i] == '=' ? i + 1 : i;
+                }
+                default -> {
+                    phase = b[i] == '"' ? QUOTED_VALUE : TOKEN_VALUE;
+                    mark = i;
+                    return b[i] == '"' ? i + 1 : i;
+                }
             }
-            i = next;
         }
-        return i;
+
+        /** Inside a quoted-string, as {@link QuotedString#end} reads it. */
+        private int quoted(byte[] b, int i, int end, long base) throws MalformedMessageException {
+            byte c = b[i];
+            if (c == '"') {
+                phase = BEFORE_SEMI;
+                return i + 1;
+            }
+            if (c == '\\') {
+                if (i + 1 >= end) {
+                    return -1 - i; // the escaped byte has not arrived: stop, and resume at the backslash
+                }
+                if (!ByteClass.is(b[i + 1], ByteClass.FIELD_CONTENT)) {
+                    throw badValue(b, end, i + 1, base);
+                }
+                return i + 2;
+            }
+            if (!ByteClass.is(c, ByteClass.QDTEXT)) {
+                throw badValue(b, end, i, base);
+            }
+            return i + 1;
+        }
+
+        private static MalformedMessageException badValue(byte[] b, int end, int at, long base) {
+            return error("expected chunk-ext-val (token or quoted-string) but was " + Diagnostics.describe(b[at]),
+                    "CHUNK_EXT", b, end, at, base);
+        }
     }
 
     private static int digits(byte[] b, int end) {
@@ -109,17 +216,10 @@ public final class ChunkLine {
         return size;
     }
 
-    /**
-     * One {@code BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ]} at {@code i}; returns its
-     * end. When {@code partial}, {@code end} is where the received bytes end: returns -1 when it is
-     * reached before the extension is known to be complete.
-     */
-    private static int extension(byte[] b, int i, int end, List<String[]> out, boolean partial, long base)
+    /** One {@code BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ]} at {@code i}; returns its end. */
+    private static int extension(byte[] b, int i, int end, List<String[]> out, long base)
             throws MalformedMessageException {
         i = skipWs(b, i, end);
-        if (partial && i == end) {
-            return -1;
-        }
         if (i >= end || b[i] != ';') {
             throw error("expected ';' (chunk-ext) or CRLF after chunk-size but was "
                     + Diagnostics.describeAt(b, i, end),
@@ -128,25 +228,16 @@ public final class ChunkLine {
         i = skipWs(b, i + 1, end);
         int name = i;
         i = skipToken(b, i, end);
-        if (partial && i == end) {
-            return -1;
-        }
         if (i == name) {
             throw error("expected chunk-ext-name (a token) but was " + Diagnostics.describeAt(b, i, end),
                     "CHUNK_EXT", b, end, i, base);
         }
         int nameEnd = i;
         int eq = skipWs(b, i, end);
-        if (partial && eq == end) {
-            return -1;
-        }
         int value = -1;
         if (eq < end && b[eq] == '=') {
             value = skipWs(b, eq + 1, end);
             i = value < end && b[value] == '"' ? QuotedString.end(b, value, end) : skipToken(b, value, end);
-            if (partial && (i == end || i == -1 - end)) {
-                return -1;
-            }
             if (i <= value) {
                 int at = i < 0 ? -1 - i : value;
                 throw error("expected chunk-ext-val (token or quoted-string) but was "

@@ -49,8 +49,8 @@ final class ChunkedDecoder {
     private final FieldSection trailerFields;
     private Position position = Position.DONE;
     private long remaining;
-    /** Where {@link ChunkLine#checkPrefix} resumes on the current chunk-size line. */
-    private int chunkLineChecked;
+    /** The fail-fast check of the current chunk-size line. */
+    private final ChunkLine.PrefixCheck chunkLineCheck = new ChunkLine.PrefixCheck();
     private long offset;
     private ChunkObserver observer;
 
@@ -67,7 +67,7 @@ final class ChunkedDecoder {
         this.offset = offset;
         position = Position.CHUNK_SIZE_LINE;
         chunkLine.clear();
-        chunkLineChecked = 0;
+        chunkLineCheck.reset();
         trailerLines.clear();
         trailerFields.clear(0);
     }
@@ -118,8 +118,7 @@ final class ChunkedDecoder {
     private ParseEvent chunkSizeLine(ByteBuffer in) throws EnvoiException {
         int lf = chunkLine.readLine(in, CHUNK_SIZE_DIGITS_AND_CRLF + config.maxChunkExtensionBytes());
         if (lf < 0 || !chunkLine.endsWithCrlf(0, lf)) { // fail fast, left to right, as for the start-line
-            chunkLineChecked = ChunkLine.checkPrefix(chunkLine.bytes(), chunkLineChecked,
-                    lf < 0 ? chunkLine.receivedContentEnd() : lf, offset);
+            chunkLineCheck.check(chunkLine.bytes(), lf < 0 ? chunkLine.receivedContentEnd() : lf, offset);
         }
         if (lf == LineBuffer.NEED_INPUT) {
             return ParseEvent.NEED_INPUT;
@@ -133,7 +132,7 @@ final class ChunkedDecoder {
         long size = ChunkLine.parse(chunkLine.bytes(), end, config.maxChunkExtensionBytes(), extensions, offset);
         offset += lf + 1;
         chunkLine.clear();
-        chunkLineChecked = 0;
+        chunkLineCheck.reset();
         if (observer != null) {
             observer.chunkHeader(size, extensions);
         }
