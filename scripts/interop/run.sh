@@ -56,11 +56,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Three free ports on 127.0.0.1, held open together so they differ.
-read -r http_port https_port httpbin_port < <("$python_bin" - <<'PY'
+# Four free ports on 127.0.0.1, held open together so they differ.
+read -r http_port https_port wrong_host_port httpbin_port < <("$python_bin" - <<'PY'
 import socket
 socks = []
-for _ in range(3):
+for _ in range(4):
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     socks.append(s)
@@ -93,8 +93,16 @@ printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nke
   > "$tls/server.ext"
 openssl x509 -req -days 2 -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial \
   -extfile "$tls/server.ext" -out "$tls/server.pem" 2>/dev/null
+# The same CA signs a certificate whose only subjectAltName is other.invalid; its CN says 127.0.0.1, which a
+# client must ignore (RFC 9110 §4.3.4, RFC 6125): asked for 127.0.0.1, it must refuse the certificate.
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+  -subj "/CN=127.0.0.1" -keyout "$tls/other.key" -out "$tls/other.csr" 2>/dev/null
+printf 'subjectAltName=DNS:other.invalid\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$tls/other.ext"
+openssl x509 -req -days 2 -in "$tls/other.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial \
+  -extfile "$tls/other.ext" -out "$tls/other.pem" 2>/dev/null
 
 sed -e "s#@DIR@#$dir#g" -e "s#@HTTP_PORT@#$http_port#g" -e "s#@HTTPS_PORT@#$https_port#g" \
+  -e "s#@WRONG_HOST_PORT@#$wrong_host_port#g" \
   "$here/nginx.conf.template" > "$dir/nginx.conf"
 "$nginx_bin" -t -q -p "$dir" -e "$dir/logs/nginx-error.log" -c "$dir/nginx.conf"
 "$nginx_bin" -p "$dir" -e "$dir/logs/nginx-error.log" -c "$dir/nginx.conf" &
@@ -126,7 +134,7 @@ PY
 }
 wait_for "http://127.0.0.1:$http_port/"
 wait_for "http://127.0.0.1:$httpbin_port/get"
-echo "interop: nginx on 127.0.0.1:$http_port (https $https_port), httpbin on 127.0.0.1:$httpbin_port, files in $dir"
+echo "interop: nginx on 127.0.0.1:$http_port (https $https_port, wrong-host https $wrong_host_port), httpbin on 127.0.0.1:$httpbin_port, files in $dir"
 
 # The README's first quick-start command, pointed at nginx instead of example.org.
 (cd "$root" && ./envoi "http://127.0.0.1:$http_port/") > "$dir/logs/quick-start.out"
@@ -143,6 +151,7 @@ echo "interop: ./envoi quick start OK ($first_line)"
   -Dtest='*InteropTest' -Dsurefire.failIfNoSpecifiedTests=false \
   -Denvoi.interop.nginx="http://127.0.0.1:$http_port" \
   -Denvoi.interop.nginxTls="https://127.0.0.1:$https_port" \
+  -Denvoi.interop.nginxWrongHost="https://127.0.0.1:$wrong_host_port" \
   -Denvoi.interop.ca="$tls/ca.pem" \
   -Denvoi.interop.docroot="$www" \
   -Denvoi.interop.httpbin="http://127.0.0.1:$httpbin_port")

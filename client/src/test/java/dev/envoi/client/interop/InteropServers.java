@@ -21,6 +21,11 @@ final class InteropServers {
         return property("envoi.interop.nginxTls");
     }
 
+    /** nginx over HTTPS with a certificate from the same CA for {@code other.invalid} only. */
+    static String nginxWrongHost() {
+        return property("envoi.interop.nginxWrongHost");
+    }
+
     /** The PEM file of the CA that signed nginx's certificate. */
     static Path caPem() {
         return existing(property("envoi.interop.ca"));

@@ -246,4 +246,47 @@ class NginxInteropTest {
         assertThat(r.text()).isEqualTo("hello from nginx\n");
         assertThat(client.connectionCount()).isEqualTo(1);
     }
+
+    @Test
+    void httpsCertificateForAnotherNameIsRefusedEvenWithItsCnMatching() throws IOException {
+        TlsSettings tls = TlsSettings.newBuilder().trustPem(InteropServers.caPem()).build();
+        String target = InteropServers.nginxWrongHost() + "/static/hello.txt";
+        try (Client https = Client.builder().tls(tls).build()) {
+            assertThatThrownBy(() -> https.send(Request.get(target).build()))
+                    .isInstanceOfSatisfying(TlsException.class, e -> assertThat(e.getCause())
+                            .isInstanceOfSatisfying(TlsHandshakeException.class, cause -> assertThat(cause.reason())
+                                    .isEqualTo(TlsHandshakeException.Reason.HOSTNAME_MISMATCH)));
+        }
+    }
+
+    @Test
+    void httpsToLocalhostUsesTheDnsNameOfTheCertificate() throws IOException {
+        // localhost may resolve to ::1 first, where nginx does not listen: the dialer must fall back to 127.0.0.1
+        TlsSettings tls = TlsSettings.newBuilder().trustPem(InteropServers.caPem()).build();
+        String target = InteropServers.nginxTls().replace("127.0.0.1", "localhost") + "/static/hello.txt";
+        try (Client https = Client.builder().tls(tls).build()) {
+            Response r = https.send(Request.get(target).build());
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("hello from nginx\n");
+        }
+    }
+
+    @Test
+    void concurrentRequestsShareThePoolAndGetExactBodies() throws Exception {
+        byte[] expected = file("static/data.bin");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> client.send(Request.get(url("/static/data.bin")).build()).bytes()));
+            }
+            for (java.util.concurrent.Future<byte[]> f : results) {
+                assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(client.connectionCount()).isBetween(1, 4);
+        assertThat(client.leasedConnectionCount()).isZero();
+    }
 }
