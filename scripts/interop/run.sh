@@ -72,6 +72,7 @@ PY
 www="$dir/www"
 printf '<!doctype html>\n<title>envoi interop</title>\n<p>envoi interop index</p>\n' > "$www/index.html"
 printf 'hello from nginx\n' > "$www/static/hello.txt"
+printf 'a name outside ASCII\n' > "$www/static/café crème.txt"
 head -c 102400 /dev/urandom > "$www/static/data.bin"
 for i in $(seq 1 4000); do
   printf 'line %05d: the quick brown fox jumps over the lazy dog\n' "$i"

@@ -163,4 +163,44 @@ class HttpbinMethodsInteropTest {
             assertThat(r.json().get("token").asString()).isEqualTo("tok-123");
         }
     }
+
+    @Test
+    void noContentLeavesTheConnectionReusable() throws IOException {
+        Response r = client.send(Request.get(url("/status/204")).build());
+
+        assertThat(r.code()).isEqualTo(204);
+        assertThat(r.bytes()).isEmpty();
+        assertThat(client.send(Request.get(url("/get")).build()).code()).isEqualTo(200);
+        assertThat(client.connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rangeOfTheRangeEndpoint() throws IOException {
+        Response r = client.send(Request.get(url("/range/1024")).header("Range", "bytes=10-19").build());
+
+        assertThat(r.code()).isEqualTo(206);
+        assertThat(r.header("Content-Range")).contains("bytes 10-19/1024");
+        assertThat(new String(r.bytes(), StandardCharsets.US_ASCII)).isEqualTo("klmnopqrst");
+    }
+
+    @Test
+    void nonAsciiPathIsPercentEncoded() throws IOException {
+        Response r = client.send(Request.get(url("/anything/café crème")).build());
+
+        assertThat(r.request().url().encodedPath()).isEqualTo("/anything/caf%C3%A9%20cr%C3%A8me");
+        // werkzeug rebuilds request.url as an IRI: UTF-8 escapes come back decoded, the space stays %20
+        assertThat(r.json().get("url").asString()).isEqualTo(url("/anything/café%20crème"));
+    }
+
+    @Test
+    void streamedResponseClosedEarlyDoesNotPoisonThePool() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            try (Response r = client.stream(Request.get(url("/bytes/102400")).build())) {
+                assertThat(r.body().readNBytes(10)).hasSize(10);
+            }
+            Response next = client.send(Request.get(url("/get")).query("i", Integer.toString(i)).build());
+            assertThat(next.json().get("args").get("i").asString()).isEqualTo(Integer.toString(i));
+        }
+        assertThat(client.leasedConnectionCount()).isZero();
+    }
 }

@@ -289,4 +289,13 @@ class NginxInteropTest {
         assertThat(client.connectionCount()).isBetween(1, 4);
         assertThat(client.leasedConnectionCount()).isZero();
     }
+
+    @Test
+    void nonAsciiFileNameIsReachedThroughItsPercentEncodedPath() throws IOException {
+        Response r = client.send(Request.get(url("/static/café crème.txt")).build());
+
+        assertThat(r.request().url().encodedPath()).isEqualTo("/static/caf%C3%A9%20cr%C3%A8me.txt");
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(r.text()).isEqualTo("a name outside ASCII\n");
+    }
 }
