@@ -97,7 +97,7 @@ class HttpStateConformanceTest {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isEmpty()) {
-                    cases.add((Map<String, Object>) TestJson.parse(line));
+                    cases.add(Json.parse(line).asObject());
                 }
             }
         }
