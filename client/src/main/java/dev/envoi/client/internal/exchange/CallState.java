@@ -9,6 +9,7 @@ import dev.envoi.core.EnvoiException;
 import dev.envoi.core.LimitExceededException;
 import dev.envoi.core.MalformedMessageException;
 import dev.envoi.core.Url;
+import dev.envoi.transport.Cancellation;
 import dev.envoi.transport.ConnectFailedException;
 import dev.envoi.transport.Connection;
 import dev.envoi.transport.TlsHandshakeException;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>How blocking is interrupted: the connection in use is registered here; {@link #cancel()} and
  * the deadline task (on one shared daemon timer thread) close it, which wakes a thread blocked in a
- * read or write of that connection ({@link Connection#close()} may be called from any thread). The
+ * read or write of that connection ({@link Connection#close()} may be called from any thread). Before
+ * there is a connection, they trip the call's {@link Cancellation}, which closes the sockets of a dial
+ * in progress (every racing attempt, the proxy and TLS handshakes) and wakes a wait for a pool slot. The
  * exception that thread sees is then {@linkplain #translate translated} into
  * {@link CallCanceledException} or {@link HttpTimeoutException} of kind {@code CALL}.
  */
@@ -40,6 +43,7 @@ public final class CallState {
     private volatile boolean canceled;
     private volatile boolean timedOut;
     private volatile Connection current;
+    private final Cancellation dialCancel = new Cancellation();
     private volatile String redactedUrl;
     private ScheduledFuture<?> task;
     private final EventListener listener;
@@ -75,6 +79,11 @@ public final class CallState {
         this.redactedUrl = Redaction.url(url);
     }
 
+    /** The URL now being requested. */
+    public Url url() {
+        return url;
+    }
+
     /** The redacted URL now being requested. */
     public String redactedUrl() {
         return redactedUrl;
@@ -83,7 +92,13 @@ public final class CallState {
     /** Cancels: the blocked caller wakes with {@link CallCanceledException}. Idempotent. */
     public void cancel() {
         canceled = true;
+        dialCancel.cancel();
         closeCurrent();
+    }
+
+    /** Tripped by {@link #cancel()} and the deadline: pass it to the pool so a dial stops at once. */
+    public Cancellation cancellation() {
+        return dialCancel;
     }
 
     /** Whether {@link #cancel()} was called. */
@@ -93,6 +108,7 @@ public final class CallState {
 
     private void expire() {
         timedOut = true;
+        dialCancel.cancel();
         closeCurrent();
     }
 
