@@ -2,6 +2,7 @@ package dev.envoi.client.internal.exchange;
 
 import dev.envoi.client.CallCanceledException;
 import dev.envoi.client.ConnectException;
+import dev.envoi.client.ContentDecodingException;
 import dev.envoi.client.EventListener;
 import dev.envoi.client.HttpTimeoutException;
 import dev.envoi.client.TlsException;
@@ -230,6 +231,9 @@ public final class CallState {
         if (e instanceof TlsHandshakeException) {
             return new TlsException(url, e);
         }
+        if (String.valueOf(e.getMessage()).contains(" of " + url + ")")) {
+            return e; // translated already (the framed body's stream, then the decoded one)
+        }
         if (e.getClass() == MalformedMessageException.class) {
             MalformedMessageException m = (MalformedMessageException) e;
             MalformedMessageException copy = new MalformedMessageException(m.reason() + " (" + doing + " of "
@@ -247,6 +251,12 @@ public final class CallState {
             return copy;
         }
         if (e instanceof NoResponseException) {
+            return new EnvoiException(e.getMessage() + " (" + doing + " of " + url + ")", e);
+        }
+        if (e instanceof ContentDecodingException d) {
+            return d.url().isPresent() ? d : d.withUrl(url, doing);
+        }
+        if (e.getClass() == EnvoiException.class && !String.valueOf(e.getMessage()).contains(url)) {
             return new EnvoiException(e.getMessage() + " (" + doing + " of " + url + ")", e);
         }
         if (e instanceof EnvoiException) {
