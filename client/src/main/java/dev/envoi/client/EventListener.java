@@ -51,8 +51,9 @@ public interface EventListener {
     }
 
     /**
-     * The host to dial first (the proxy, or the origin) resolved to {@code addresses}, in the order
-     * they will be tried (RFC 8305 §4). Not called for Unix domain sockets.
+     * The host to dial (the proxy, or the origin) resolved to {@code addresses}, in the order they
+     * will be tried (RFC 8305 §4). A SOCKS5 proxy without remote DNS reports the origin's lookup too.
+     * Not called for Unix domain sockets.
      */
     default void dnsResolved(Url url, String host, List<InetAddress> addresses, long elapsedNanos) {
     }

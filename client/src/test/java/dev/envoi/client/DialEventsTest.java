@@ -5,6 +5,8 @@ import dev.envoi.core.HttpVersion;
 import dev.envoi.core.Method;
 import dev.envoi.core.Status;
 import dev.envoi.core.Url;
+import dev.envoi.transport.Proxy;
+import dev.envoi.transport.ProxyConfig;
 import dev.envoi.transport.Resolver;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,11 @@ class DialEventsTest {
         @Override
         public void connected(Url url, InetSocketAddress address, long nanos) {
             add("connected " + address.getAddress().getHostAddress(), nanos);
+        }
+
+        @Override
+        public void proxyHandshakeDone(Url url, String proxy, long nanos) {
+            add("proxyHandshakeDone " + proxy, nanos);
         }
 
         @Override
@@ -137,6 +144,22 @@ class DialEventsTest {
                     "connectStarted 127.0.0.1", "connected 127.0.0.1", "tlsHandshakeDone true true",
                     "connectionAcquired reused=false", "requestSent", "responseHeadReceived 200",
                     "responseBodyDone", "callEnd");
+        }
+    }
+
+    @Test
+    void tunnelThroughAProxyReportsTheProxyHandshakeBetweenConnectAndTls() throws Exception {
+        Recorder r = new Recorder();
+        try (TestHttpServer server = TestHttpServer.https(TestCa.get().serverContext)
+                .handle("/", ex -> TestHttpServer.reply(ex, 200, "tunnelled"));
+             ConnectProxy proxy = new ConnectProxy((String) null);
+             Client c = Client.builder().tls(TestCa.get().trust()).eventListener(r)
+                     .proxies(ProxyConfig.of(Proxy.http("127.0.0.1", proxy.port()))).build()) {
+            assertThat(c.send(Request.get(server.url("/")).build()).text()).isEqualTo("tunnelled");
+            assertThat(r.take()).containsExactly("callStart", "dnsResolved 127.0.0.1 [127.0.0.1]",
+                    "connectStarted 127.0.0.1", "connected 127.0.0.1", "proxyHandshakeDone 127.0.0.1:" + proxy.port(),
+                    "tlsHandshakeDone true true", "connectionAcquired reused=false", "requestSent",
+                    "responseHeadReceived 200", "responseBodyDone", "callEnd");
         }
     }
 

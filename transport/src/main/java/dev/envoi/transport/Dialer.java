@@ -134,6 +134,12 @@ public final class Dialer {
             }
             return c;
         }
+        return dialTcp(route, budget, listener, cancel);
+    }
+
+    /** TCP (racing), then the proxy and TLS handshakes, with the TCP socket registered for cancellation. */
+    private Connection dialTcp(Route route, int budget, DialListener listener, Cancellation cancel) throws IOException {
+        String what = "dial to " + route.authority();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget);
         Socket tcp = connectFirstHop(route, budget, listener, cancel);
         Socket socket = tcp;
@@ -168,9 +174,7 @@ public final class Dialer {
         } catch (IOException | RuntimeException e) {
             close(socket);
             if (cancel.isCanceled()) {
-                DialCanceledException d = new DialCanceledException(what);
-                d.initCause(e);
-                throw d;
+                throw (DialCanceledException) new DialCanceledException(what).initCause(e);
             }
             throw e;
         } finally {
