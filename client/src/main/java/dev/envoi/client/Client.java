@@ -7,6 +7,7 @@ import dev.envoi.client.internal.exchange.TunnelConnect;
 import dev.envoi.codec.ParserConfig;
 import dev.envoi.transport.ConnectionPool;
 import dev.envoi.transport.Dialer;
+import dev.envoi.transport.Resolver;
 import dev.envoi.transport.ProxyConfig;
 import dev.envoi.transport.TlsSettings;
 
@@ -218,6 +219,8 @@ public final class Client implements AutoCloseable {
 
     /** Builds a {@link Client}; not thread-safe. */
     public static final class Builder {
+        private static final Resolver SYSTEM_RESOLVER = Resolver.system();
+
         private Timeouts timeouts = Timeouts.defaults();
         private CookieJar cookieJar;
         private ContentDecoding contentDecoding = ContentDecoding.defaults();
@@ -238,6 +241,7 @@ public final class Client implements AutoCloseable {
         private int maxPerRoute = 10;
         private int maxTotal = 100;
         private Duration maxIdle = Duration.ofSeconds(60);
+        private Resolver resolver = SYSTEM_RESOLVER;
         private SharedPool sharedPool;
 
         private Builder() {
@@ -265,6 +269,7 @@ public final class Client implements AutoCloseable {
             b.maxPerRoute = maxPerRoute;
             b.maxTotal = maxTotal;
             b.maxIdle = maxIdle;
+            b.resolver = resolver;
             return b;
         }
 
@@ -410,10 +415,26 @@ public final class Client implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How host names become addresses (default {@link Resolver#system()}); e.g.
+         * {@link Resolver#overriding} for what curl's {@code --resolve} does. Every address returned is
+         * tried, racing per RFC 8305. A derived client with another resolver gets its own pool.
+         */
+        public Builder resolver(Resolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
         /** How long an idle connection is kept (default 60 s). */
         public Builder maxIdleTime(Duration d) {
             this.maxIdle = Objects.requireNonNull(d, "d");
             return this;
+        }
+
+        /** The resolver's identity for the pool key: a pool is shared only by clients with the same resolver object. */
+        private String resolverKey() {
+            return resolver == SYSTEM_RESOLVER ? "system" : resolver.getClass().getName() + "@"
+                    + Integer.toHexString(System.identityHashCode(resolver));
         }
 
         /** The client. */
@@ -422,12 +443,13 @@ public final class Client implements AutoCloseable {
                 cookieJar = CookieJar.inMemory();
             }
             String key = timeouts.connect() + "|" + timeouts.read() + "|" + timeouts.write() + "|" + userAgent + "|"
-                    + maxPerRoute + "|" + maxTotal + "|" + maxIdle;
+                    + maxPerRoute + "|" + maxTotal + "|" + maxIdle + "|" + resolverKey();
             SharedPool pool;
             if (sharedPool != null && sharedPool.fits(key)) {
                 pool = sharedPool;
             } else {
-                Dialer dialer = Dialer.newBuilder().connectTimeout(timeouts.connect()).readTimeout(timeouts.read())
+                Dialer dialer = Dialer.newBuilder().resolver(resolver).connectTimeout(timeouts.connect())
+                        .readTimeout(timeouts.read())
                         .writeTimeout(timeouts.write()).tunnelHandshake(new TunnelConnect(userAgent)).build();
                 pool = new SharedPool(ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(maxPerRoute)
                         .maxTotal(maxTotal).maxIdleTime(maxIdle).build(), key);

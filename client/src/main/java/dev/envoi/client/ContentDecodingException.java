@@ -2,6 +2,9 @@ package dev.envoi.client;
 
 import dev.envoi.core.EnvoiException;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * A response body declared with a content coding ({@code Content-Encoding: gzip}, {@code deflate})
  * is not valid data in that coding: a bad header, corrupt compressed data, a checksum or length that
@@ -10,7 +13,8 @@ import dev.envoi.core.EnvoiException;
  *
  * <p>Raised by the decoding stream's {@code read}, so a body is never handed out silently short or
  * mangled. {@link #offset()} counts bytes of the encoded content (as received, after transfer
- * decoding), so the problem can be found in a capture.
+ * decoding), so the problem can be found in a capture. Raised by a call, it names the URL whose body
+ * it was ({@link #url()}, credentials and sensitive query values redacted).
  */
 public class ContentDecodingException extends EnvoiException {
     private static final long serialVersionUID = 1L;
@@ -18,6 +22,7 @@ public class ContentDecodingException extends EnvoiException {
     private final String coding;
     private final long offset;
     private final String rfcSection;
+    private final String url;
 
     /**
      * @param coding the content coding being decoded, e.g. {@code "gzip"}
@@ -31,6 +36,32 @@ public class ContentDecodingException extends EnvoiException {
         this.coding = coding;
         this.offset = offset;
         this.rfcSection = rfcSection;
+        this.url = null;
+    }
+
+    private ContentDecodingException(ContentDecodingException e, String url, String doing) {
+        super(e.getMessage() + " (" + doing + " of " + url + ")", e);
+        this.coding = e.coding;
+        this.offset = e.offset;
+        this.rfcSection = e.rfcSection;
+        this.url = url;
+    }
+
+    /**
+     * This failure with the URL whose body it was, for messages: {@code "gzip content: ... (reading
+     * the response body of https://example.com/x)"}; the cause is this exception.
+     *
+     * @param redactedUrl the URL, already redacted
+     * @param doing what was being done, e.g. {@code "reading the response body"}
+     */
+    public ContentDecodingException withUrl(String redactedUrl, String doing) {
+        return new ContentDecodingException(this, Objects.requireNonNull(redactedUrl, "redactedUrl"),
+                Objects.requireNonNull(doing, "doing"));
+    }
+
+    /** The (redacted) URL whose body failed to decode, when the failure came from a call. */
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
     }
 
     /** The content coding that failed, e.g. {@code "gzip"}. */

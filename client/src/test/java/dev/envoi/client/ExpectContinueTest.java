@@ -37,6 +37,21 @@ class ExpectContinueTest {
     }
 
     @Test
+    void aTimedOutWaitKeepsTheConnectionForTheNextRequest() throws Exception {
+        try (RawServer server = new RawServer(RawServer.Reply.keep(OK), RawServer.Reply.keep(OK));
+             Client c = Client.builder().expectContinueTimeout(Duration.ofMillis(200)).build()) {
+            long start = System.nanoTime();
+            assertThat(c.send(upload(server)).text()).isEqualTo("ok");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+            assertThat(server.request(0)).contains("Expect: 100-continue\r\n").endsWith("\r\n\r\npayload");
+            assertThat(c.idleConnectionCount()).isEqualTo(1); // the wait timing out is not a failure
+            assertThat(c.send(upload(server)).text()).isEqualTo("ok");
+            assertThat(server.request(1)).endsWith("\r\n\r\npayload");
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void finalAnswerBeforeTheBodyMeansNoBodyAndNoReuse() throws Exception {
         try (RawServer server = new RawServer(RawServer.Reply.keep("HTTP/1.1 413 Content Too Large\r\nContent-Length: 0\r\n\r\n"));
              Client c = Client.builder().expectContinueTimeout(Duration.ofSeconds(5)).build()) {

@@ -232,6 +232,54 @@ public final class Connection implements Closeable {
         return probeRead();
     }
 
+    /**
+     * Waits up to {@code timeout} for bytes (or the end of the stream) from the peer, without
+     * consuming them: what arrives stays in the {@link #input()} buffer. Unlike a read timeout, running
+     * out of time here is not an error and leaves the connection reusable, so a caller can wait for an
+     * optional answer (the client's {@code Expect: 100-continue}, RFC 9110 §10.1.1) and carry on.
+     * Must be called by the thread that reads, between reads. Works the same on TCP, TLS and Unix
+     * domain sockets: a read with the timeout as its limit, whose timeout is absorbed.
+     *
+     * @param timeout how long to wait; zero only looks at the buffer
+     * @return {@code true} if a read would now return at once (bytes, or the end of the stream),
+     *     {@code false} if nothing arrived in time
+     * @throws IOException if the read failed, as {@link #input()} would report it (e.g. cancelled)
+     */
+    public boolean awaitReadable(Duration timeout) throws IOException {
+        Objects.requireNonNull(timeout, "timeout");
+        if (input.pos < input.limit) {
+            return true;
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            return false;
+        }
+        int saved = link.readTimeout();
+        try {
+            link.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+            int n = link.input().read(input.buf, 0, input.buf.length);
+            input.pos = 0;
+            input.limit = Math.max(n, 0);
+            if (n > 0) {
+                anyByteRead = true;
+            }
+            return true; // n < 0: the end of the stream is sticky, the caller's next read sees it too
+        } catch (SocketTimeoutException quiet) {
+            return false; // nothing was consumed, and the stream is intact: not a failure
+        } catch (IOException e) {
+            throw translate(e, false);
+        } finally {
+            restoreReadTimeout(saved);
+        }
+    }
+
+    private void restoreReadTimeout(int millis) {
+        try {
+            link.setReadTimeout(millis);
+        } catch (IOException e) {
+            // only a closed socket refuses; the next read reports that
+        }
+    }
+
     /** A read with a 1 ms timeout: quiet means alive, end of stream or an error means closed. */
     private boolean probeRead() {
         int saved = link.readTimeout();

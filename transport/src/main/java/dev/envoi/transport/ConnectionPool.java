@@ -74,6 +74,11 @@ public final class ConnectionPool implements Closeable {
         return new Builder();
     }
 
+    /** How long {@link #acquire(Route)} waits for a free slot. */
+    public Duration acquireTimeout() {
+        return acquireTimeout;
+    }
+
     /** {@link #acquire(Route, Duration)} with the pool's acquire timeout. */
     public Connection acquire(Route route) throws IOException {
         return acquire(route, acquireTimeout);
@@ -87,13 +92,26 @@ public final class ConnectionPool implements Closeable {
      * @throws IllegalStateException if the pool is closed
      */
     public Connection acquire(Route route, Duration timeout) throws IOException {
+        return acquire(route, timeout, DialListener.NONE, Cancellation.none());
+    }
+
+    /**
+     * As {@link #acquire(Route, Duration)}; a new connection is dialed with {@code listener} (no event
+     * for a pooled one), and {@code cancel} stops both the wait for a slot and the dial.
+     *
+     * @throws DialCanceledException if {@code cancel} was tripped
+     */
+    public Connection acquire(Route route, Duration timeout, DialListener listener, Cancellation cancel)
+            throws IOException {
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(cancel, "cancel");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Connection candidate = leaseOrReserve(route, deadline, timeout);
+            Connection candidate = leaseOrReserve(route, deadline, timeout, cancel);
             if (candidate == null) {
-                return dialReserved(route);
+                return dialReserved(route, listener, cancel);
             }
             if (candidate.probeAlive()) {
                 return candidate;
@@ -106,12 +124,16 @@ public final class ConnectionPool implements Closeable {
     }
 
     /** Under the lock: an idle connection (leased now), or {@code null} after reserving a slot to dial; waits when full. */
-    private Connection leaseOrReserve(Route route, long deadline, Duration timeout) throws IOException {
+    private Connection leaseOrReserve(Route route, long deadline, Duration timeout, Cancellation cancel)
+            throws IOException {
         List<Connection> toClose = new ArrayList<>();
+        Closeable wake = this::wakeWaiters;
+        cancel.register(wake);
         lock.lock();
         try {
             while (true) {
                 checkOpen();
+                cancel.check("waiting for a connection to " + route);
                 evictExpired(toClose);
                 Connection idle = ledger.leaseIdle(route);
                 if (idle != null) {
@@ -135,7 +157,18 @@ public final class ConnectionPool implements Closeable {
             throw new InterruptedIOException("interrupted while waiting for a connection to " + route);
         } finally {
             lock.unlock();
+            cancel.unregister(wake);
             closeAll(toClose);
+        }
+    }
+
+    /** A cancel wakes waiters so they see it (the lock guards no I/O, so this never blocks long). */
+    private void wakeWaiters() {
+        lock.lock();
+        try {
+            slotFreed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -264,10 +297,10 @@ public final class ConnectionPool implements Closeable {
         }
     }
 
-    private Connection dialReserved(Route route) throws IOException {
+    private Connection dialReserved(Route route, DialListener listener, Cancellation cancel) throws IOException {
         Connection c;
         try {
-            c = dialer.dial(route);
+            c = dialer.dial(route, listener, cancel);
         } catch (IOException | RuntimeException e) {
             lock.lock();
             try {

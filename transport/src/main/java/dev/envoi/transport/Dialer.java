@@ -104,65 +104,114 @@ public final class Dialer {
      *     {@link TunnelHandshake} is configured
      */
     public Connection dial(Route route) throws IOException {
+        return dial(route, DialListener.NONE, Cancellation.none());
+    }
+
+    /**
+     * Opens a connection for {@code route}, reporting each step to {@code listener} and stopping
+     * promptly, with every socket it opened closed, when {@code cancel} is tripped.
+     *
+     * @throws DialCanceledException if {@code cancel} was tripped before the connection was handed over
+     * @throws IllegalStateException if the route tunnels through an HTTP proxy and no
+     *     {@link TunnelHandshake} is configured
+     */
+    public Connection dial(Route route, DialListener listener, Cancellation cancel) throws IOException {
         Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(cancel, "cancel");
         if (route.isTunnel() && tunnel == null) {
             throw new IllegalStateException("route " + route + " tunnels through an HTTP proxy but this Dialer has"
                     + " no TunnelHandshake; set one with Dialer.Builder.tunnelHandshake(...)");
         }
+        String what = "dial to " + route.authority();
+        cancel.check(what);
         int budget = millis(connectTimeout);
         if (route.unixSocket() != null) {
-            return finish(route, dialUnix(route, budget));
+            Connection c = finish(route, dialUnix(route, budget)); // a local connect: not worth a registration
+            if (cancel.isCanceled()) {
+                c.close();
+                cancel.check(what);
+            }
+            return c;
         }
+        return dialTcp(route, budget, listener, cancel);
+    }
+
+    /** TCP (racing), then the proxy and TLS handshakes, with the TCP socket registered for cancellation. */
+    private Connection dialTcp(Route route, int budget, DialListener listener, Cancellation cancel) throws IOException {
+        String what = "dial to " + route.authority();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget);
-        Socket tcp = connectFirstHop(route, budget);
+        Socket tcp = connectFirstHop(route, budget, listener, cancel);
         Socket socket = tcp;
+        cancel.register(tcp);
         try {
             tcp.setTcpNoDelay(true); // requests are written whole and flushed; Nagle only adds latency
-            traverseProxy(route, tcp, deadline);
+            traverseProxy(route, tcp, deadline, listener);
             boolean certificateAsked = false;
             if (route.isTls()) {
-                socket = handshake(route, tcp, remaining(deadline, route));
+                listener.tlsStart(route.host());
+                SSLSocket ssl = handshake(route, tcp, remaining(deadline, route));
+                socket = ssl;
                 certificateAsked = route.tls().clientCertificateRequested(socket);
+                listener.tlsEnd(ssl.getSession().getProtocol(), ssl.getSession().getCipherSuite());
             }
             String peer = Route.formatAddress((InetSocketAddress) tcp.getRemoteSocketAddress());
             Connection c = finish(route, new SocketLink(socket, tcp, peer));
             c.clientCertificateRequested = certificateAsked;
+            cancel.unregister(tcp);
+            if (cancel.isCanceled()) {
+                c.close();
+                cancel.check(what);
+            }
             return c;
         } catch (SocketTimeoutException e) {
             close(socket);
+            cancel.check(what);
             TransportTimeoutException t = new TransportTimeoutException(TransportTimeoutException.Phase.HANDSHAKE,
                     route.authority(), budget);
             t.initCause(e);
             throw t;
         } catch (IOException | RuntimeException e) {
             close(socket);
+            if (cancel.isCanceled()) {
+                throw (DialCanceledException) new DialCanceledException(what).initCause(e);
+            }
             throw e;
+        } finally {
+            cancel.unregister(tcp);
         }
     }
 
     /** TCP to the proxy, or to the origin when there is none, racing its addresses (RFC 8305). */
-    private Socket connectFirstHop(Route route, int budget) throws IOException {
+    private Socket connectFirstHop(Route route, int budget, DialListener listener, Cancellation cancel)
+            throws IOException {
         Proxy proxy = route.proxy();
         boolean direct = proxy.type() == Proxy.Type.DIRECT;
         String host = direct ? route.host() : proxy.host();
         int port = direct ? route.port() : proxy.port();
-        List<InetAddress> addresses = HappyEyeballs.interleave(resolve(host, port));
-        return new HappyEyeballs(connector, attemptDelay.toNanos()).connect(host, addresses, port, budget);
+        List<InetAddress> addresses = HappyEyeballs.interleave(resolve(host, port, listener));
+        cancel.check("dial to " + route.authority());
+        return new HappyEyeballs(connector, attemptDelay.toNanos()).connect(host, addresses, port, budget,
+                listener, cancel);
     }
 
     /** SOCKS5 negotiation, or the tunnel hook for https through an HTTP proxy; nothing otherwise. */
-    private void traverseProxy(Route route, Socket tcp, long deadline) throws IOException {
+    private void traverseProxy(Route route, Socket tcp, long deadline, DialListener listener) throws IOException {
         Proxy proxy = route.proxy();
         if (proxy.type() == Proxy.Type.SOCKS5) {
+            listener.proxyHandshakeStart(proxy);
             tcp.setSoTimeout(remaining(deadline, route));
             // socks5h sends the name (RFC 1928 §5 DOMAINNAME); socks5 sends our first address for it
             String target = proxy.remoteDns() ? route.host()
-                    : IpLiteral.format(resolve(route.host(), route.port()).get(0));
+                    : IpLiteral.format(resolve(route.host(), route.port(), listener).get(0));
             Socks5.connect(tcp.getInputStream(), tcp.getOutputStream(), proxy.authority(),
                     proxy.username(), proxy.password(), target, route.port());
+            listener.proxyHandshakeEnd(proxy);
         } else if (route.isTunnel()) {
+            listener.proxyHandshakeStart(proxy);
             tcp.setSoTimeout(remaining(deadline, route));
             tunnel.establish(route, tcp.getInputStream(), tcp.getOutputStream());
+            listener.proxyHandshakeEnd(proxy);
         }
     }
 
@@ -223,7 +272,8 @@ public final class Dialer {
         return ssl;
     }
 
-    private List<InetAddress> resolve(String host, int port) throws IOException {
+    private List<InetAddress> resolve(String host, int port, DialListener listener) throws IOException {
+        listener.dnsStart(host);
         List<InetAddress> found;
         try {
             found = resolver.resolve(host, port);
@@ -235,6 +285,7 @@ public final class Dialer {
         if (found == null || found.isEmpty()) {
             throw new UnresolvedHostException(host, null);
         }
+        listener.dnsEnd(host, HappyEyeballs.interleave(List.copyOf(found)));
         return found;
     }
 

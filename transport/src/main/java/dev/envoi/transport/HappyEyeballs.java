@@ -2,6 +2,7 @@ package dev.envoi.transport;
 
 import dev.envoi.transport.internal.Log;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.Inet6Address;
@@ -62,7 +63,7 @@ final class HappyEyeballs {
     private record Outcome(Attempt attempt, IOException failure) {
     }
 
-    private final class Attempt implements Runnable {
+    private final class Attempt implements Runnable, Closeable {
         final InetSocketAddress address;
         final Socket socket = newSocket();
         final int timeoutMillis;
@@ -87,6 +88,11 @@ final class HappyEyeballs {
             }
         }
 
+        @Override
+        public void close() {
+            cancel();
+        }
+
         void cancel() {
             try {
                 socket.close();
@@ -106,15 +112,31 @@ final class HappyEyeballs {
      * @throws ConnectFailedException naming every attempt and its failure
      */
     Socket connect(String host, List<InetAddress> addresses, int port, int timeoutMillis) throws IOException {
-        Race race = new Race(host, addresses, port, timeoutMillis);
+        return connect(host, addresses, port, timeoutMillis, DialListener.NONE, Cancellation.none());
+    }
+
+    /**
+     * As {@link #connect(String, List, int, int)}, reporting each attempt to {@code listener} (on this
+     * thread) and giving up at once when {@code cancel} is tripped, every attempt's socket closed.
+     *
+     * @throws DialCanceledException if canceled
+     */
+    Socket connect(String host, List<InetAddress> addresses, int port, int timeoutMillis, DialListener listener,
+            Cancellation cancel) throws IOException {
+        Race race = new Race(host, addresses, port, timeoutMillis, listener, cancel);
+        Closeable wake = race::wake;
+        cancel.register(wake);
         try {
             Attempt winner = race.run();
-            if (winner != null) {
+            if (winner != null && !cancel.isCanceled()) {
                 return winner.socket;
             }
+            race.winner = null; // canceled after winning: the socket is closed below
         } finally {
+            cancel.unregister(wake);
             race.cancelLosers();
         }
+        cancel.check("dial to " + Route.authority(host, port));
         throw race.failure();
     }
 
@@ -127,12 +149,17 @@ final class HappyEyeballs {
         private final long deadline;
         private final LinkedBlockingQueue<Outcome> results = new LinkedBlockingQueue<>();
         private final List<Attempt> started = new ArrayList<>();
+        private final DialListener listener;
+        private final Cancellation cancel;
         private final List<ConnectFailedException.Attempt> failures = new ArrayList<>();
         private IOException last;
         private Attempt winner;
         private long nextStart = System.nanoTime();
 
-        Race(String host, List<InetAddress> addresses, int port, int timeoutMillis) {
+        Race(String host, List<InetAddress> addresses, int port, int timeoutMillis, DialListener listener,
+                Cancellation cancel) {
+            this.listener = listener;
+            this.cancel = cancel;
             this.host = host;
             this.addresses = addresses;
             this.port = port;
@@ -145,7 +172,7 @@ final class HappyEyeballs {
             try {
                 while (winner == null && failures.size() < addresses.size()) {
                     long now = System.nanoTime();
-                    if (now - deadline >= 0) {
+                    if (now - deadline >= 0 || cancel.isCanceled()) {
                         return null;
                     }
                     if (started.size() < addresses.size() && now - nextStart >= 0) {
@@ -156,7 +183,7 @@ final class HappyEyeballs {
                         wait = Math.min(wait, nextStart - now);
                     }
                     Outcome o = results.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
-                    if (o != null) {
+                    if (o != null && o.attempt() != null && !cancel.isCanceled()) {
                         record(o);
                     }
                 }
@@ -172,6 +199,8 @@ final class HappyEyeballs {
                     remainingMillis(deadline), results);
             started.add(a);
             nextStart = now + staggerNanos;
+            listener.connectStart(a.address);
+            cancel.register(a);
             if (addresses.size() == 1) {
                 a.run(); // nothing to race: dial on the caller's thread
                 return;
@@ -185,6 +214,7 @@ final class HappyEyeballs {
         private void record(Outcome o) {
             if (o.failure() == null) {
                 winner = o.attempt();
+                listener.connectEnd(winner.address);
                 if (Log.DEBUG) {
                     Log.debug("dial " + Route.authority(host, port) + ": connected to " + Route.formatAddress(winner.address)
                             + " (attempt " + started.size() + " of " + addresses.size() + ")");
@@ -196,6 +226,7 @@ final class HappyEyeballs {
                         + " failed: " + o.failure());
             }
             last = o.failure();
+            listener.connectFailed(o.attempt().address, o.failure());
             failures.add(new ConnectFailedException.Attempt(o.attempt().address, describe(o.failure(), o.attempt())));
             nextStart = System.nanoTime(); // RFC 8305 §5: a failure starts the next attempt at once
         }
@@ -203,10 +234,16 @@ final class HappyEyeballs {
         /** RFC 8305 §5: once one attempt wins (or the race is lost), every other is abandoned. */
         void cancelLosers() {
             for (Attempt a : started) {
+                cancel.unregister(a);
                 if (a != winner) {
                     a.cancel();
                 }
             }
+        }
+
+        /** Wakes the racing thread after a cancel (every attempt's socket is closed by its own registration). */
+        void wake() {
+            results.add(new Outcome(null, null));
         }
 
         /** Every attempt and why it failed; attempts still pending at the deadline timed out. */

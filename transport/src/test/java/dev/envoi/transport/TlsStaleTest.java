@@ -113,4 +113,15 @@ class TlsStaleTest {
             assertThat(accepted.get()).isEqualTo(2);
         }
     }
+
+    @Test
+    void awaitReadableOnTlsNeitherConsumesNorPoisons() throws Exception {
+        try (ConnectionPool p = pool()) {
+            Connection c = p.acquire(route());
+            AwaitReadableTest.checkOnEcho(c);
+            p.release(c);
+            assertThat(p.acquire(route())).isSameAs(c);
+            p.release(c);
+        }
+    }
 }

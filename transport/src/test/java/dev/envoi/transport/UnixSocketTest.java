@@ -109,6 +109,13 @@ class UnixSocketTest {
     }
 
     @Test
+    void awaitReadableNeitherConsumesNorPoisons() throws Exception {
+        try (Connection c = dialer().dial(route())) {
+            AwaitReadableTest.checkOnEcho(c);
+        }
+    }
+
+    @Test
     void readTimeoutAndCancellation() throws Exception {
         Connection c = dialer().dial(route());
         c.setReadTimeout(Duration.ofMillis(100));

@@ -51,6 +51,7 @@ final class CallBody extends InputStream implements Outcome.Completion {
             if (n < 0) {
                 finishFramed();
                 done = true;
+                state.listener().responseBodyDone(state.url(), state.elapsedNanos());
                 state.finish();
             }
             return n;

@@ -2,6 +2,7 @@ package dev.envoi.client.internal.exchange;
 
 import dev.envoi.client.CallCanceledException;
 import dev.envoi.client.ConnectException;
+import dev.envoi.client.ContentDecodingException;
 import dev.envoi.client.EventListener;
 import dev.envoi.client.HttpTimeoutException;
 import dev.envoi.client.TlsException;
@@ -9,6 +10,7 @@ import dev.envoi.core.EnvoiException;
 import dev.envoi.core.LimitExceededException;
 import dev.envoi.core.MalformedMessageException;
 import dev.envoi.core.Url;
+import dev.envoi.transport.Cancellation;
 import dev.envoi.transport.ConnectFailedException;
 import dev.envoi.transport.Connection;
 import dev.envoi.transport.TlsHandshakeException;
@@ -28,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>How blocking is interrupted: the connection in use is registered here; {@link #cancel()} and
  * the deadline task (on one shared daemon timer thread) close it, which wakes a thread blocked in a
- * read or write of that connection ({@link Connection#close()} may be called from any thread). The
+ * read or write of that connection ({@link Connection#close()} may be called from any thread). Before
+ * there is a connection, they trip the call's {@link Cancellation}, which closes the sockets of a dial
+ * in progress (every racing attempt, the proxy and TLS handshakes) and wakes a wait for a pool slot. The
  * exception that thread sees is then {@linkplain #translate translated} into
  * {@link CallCanceledException} or {@link HttpTimeoutException} of kind {@code CALL}.
  */
@@ -40,6 +44,7 @@ public final class CallState {
     private volatile boolean canceled;
     private volatile boolean timedOut;
     private volatile Connection current;
+    private final Cancellation dialCancel = new Cancellation();
     private volatile String redactedUrl;
     private ScheduledFuture<?> task;
     private final EventListener listener;
@@ -75,6 +80,11 @@ public final class CallState {
         this.redactedUrl = Redaction.url(url);
     }
 
+    /** The URL now being requested. */
+    public Url url() {
+        return url;
+    }
+
     /** The redacted URL now being requested. */
     public String redactedUrl() {
         return redactedUrl;
@@ -83,7 +93,13 @@ public final class CallState {
     /** Cancels: the blocked caller wakes with {@link CallCanceledException}. Idempotent. */
     public void cancel() {
         canceled = true;
+        dialCancel.cancel();
         closeCurrent();
+    }
+
+    /** Tripped by {@link #cancel()} and the deadline: pass it to the pool so a dial stops at once. */
+    public Cancellation cancellation() {
+        return dialCancel;
     }
 
     /** Whether {@link #cancel()} was called. */
@@ -93,6 +109,7 @@ public final class CallState {
 
     private void expire() {
         timedOut = true;
+        dialCancel.cancel();
         closeCurrent();
     }
 
@@ -214,6 +231,9 @@ public final class CallState {
         if (e instanceof TlsHandshakeException) {
             return new TlsException(url, e);
         }
+        if (String.valueOf(e.getMessage()).contains(" of " + url + ")")) {
+            return e; // translated already (the framed body's stream, then the decoded one)
+        }
         if (e.getClass() == MalformedMessageException.class) {
             MalformedMessageException m = (MalformedMessageException) e;
             MalformedMessageException copy = new MalformedMessageException(m.reason() + " (" + doing + " of "
@@ -231,6 +251,12 @@ public final class CallState {
             return copy;
         }
         if (e instanceof NoResponseException) {
+            return new EnvoiException(e.getMessage() + " (" + doing + " of " + url + ")", e);
+        }
+        if (e instanceof ContentDecodingException d) {
+            return d.url().isPresent() ? d : d.withUrl(url, doing);
+        }
+        if (e.getClass() == EnvoiException.class && !String.valueOf(e.getMessage()).contains(url)) {
             return new EnvoiException(e.getMessage() + " (" + doing + " of " + url + ")", e);
         }
         if (e instanceof EnvoiException) {

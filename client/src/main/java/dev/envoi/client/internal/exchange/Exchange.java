@@ -146,30 +146,31 @@ public final class Exchange {
             parser.expectResponseTo(method);
         }
         parserPrimed = true;
-        Duration readTimeout = connection.readTimeout();
-        connection.setReadTimeout(wait);
-        try {
-            for (;;) {
-                ParseEvent event = parser.parse(buffer);
-                switch (event) {
-                    case NEED_INPUT -> fill();
-                    case INTERIM_HEAD -> {
-                        if (parser.statusCode() == 100) {
-                            return true;
-                        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (;;) {
+            ParseEvent event = parser.parse(buffer);
+            switch (event) {
+                case NEED_INPUT -> {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !connection.awaitReadable(Duration.ofNanos(left))) {
+                        // RFC 9110 §10.1.1: a client need not wait indefinitely. Nothing was consumed
+                        // and the connection was not poisoned, so it stays reusable.
+                        return true;
                     }
-                    case HEAD -> {
-                        head = parser.head();
-                        applyKeepAlive(head.headers());
-                        return false;
-                    }
-                    default -> throw new IllegalStateException("unexpected parser event before the head: " + event);
+                    fill();
                 }
+                case INTERIM_HEAD -> {
+                    if (parser.statusCode() == 100) {
+                        return true;
+                    }
+                }
+                case HEAD -> {
+                    head = parser.head();
+                    applyKeepAlive(head.headers());
+                    return false;
+                }
+                default -> throw new IllegalStateException("unexpected parser event before the head: " + event);
             }
-        } catch (dev.envoi.transport.TransportTimeoutException quiet) {
-            return true; // RFC 9110 §10.1.1: a client need not wait indefinitely; the connection is not reused
-        } finally {
-            connection.setReadTimeout(readTimeout);
         }
     }
 

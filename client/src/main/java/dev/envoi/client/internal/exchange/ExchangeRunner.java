@@ -10,6 +10,7 @@ import dev.envoi.transport.Connection;
 import dev.envoi.transport.TransportTimeoutException;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Sends one prepared request and reads its response head, on a pooled or new connection, retrying
@@ -78,9 +79,9 @@ final class ExchangeRunner {
 
     private Connection acquire(RequestPreparer.Prepared p) throws IOException {
         try {
-            return config.timeouts().hasCallDeadline()
-                    ? config.pool().acquire(p.route(), state.remainingOr(config.timeouts().call()))
-                    : config.pool().acquire(p.route());
+            Duration wait = config.timeouts().hasCallDeadline() ? state.remainingOr(config.timeouts().call())
+                    : config.pool().acquireTimeout();
+            return config.pool().acquire(p.route(), wait, DialEvents.of(state, p.request().url()), state.cancellation());
         } catch (IOException e) {
             throw state.translate(e, "connecting");
         }
