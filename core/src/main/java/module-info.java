@@ -4,4 +4,6 @@
  */
 module dev.envoi.core {
     exports dev.envoi.core;
+    // Lets the codec's parsers build Headers from lines they have validated already; not API.
+    exports dev.envoi.core.internal.access to dev.envoi.codec;
 }

@@ -35,6 +35,11 @@ public final class Headers {
     /** The empty field section. */
     public static final Headers EMPTY = new Headers(new String[0], 0);
 
+    static {
+        // envoi's parsers build Headers from lines they validated already (see HeadersAccess)
+        dev.envoi.core.internal.access.HeadersAccess.register(Headers::new);
+    }
+
     /** Alternating names and values: {@code [n0, v0, n1, v1, ...]}. */
     private final String[] namesAndValues;
     private final int size;

@@ -1,6 +1,8 @@
 package dev.envoi.codec.internal;
 
+import dev.envoi.core.FieldSyntax;
 import dev.envoi.core.Headers;
+import dev.envoi.core.internal.access.HeadersAccess;
 import dev.envoi.core.LimitExceededException;
 import dev.envoi.core.MalformedMessageException;
 import java.nio.charset.StandardCharsets;
@@ -99,13 +101,26 @@ public final class FieldSection {
         if (count == 0) {
             return Headers.EMPTY;
         }
-        // sized exactly, so build() hands the builder's storage over instead of copying it; names and
-        // values are still validated by the builder, the public way in
-        Headers.Builder b = Headers.builder(count);
+        // Every name was checked as a token and every value as field-value while parsing (RFC 9110
+        // §5.1, §5.5), so Headers is built without checking each character again. Only the edges are
+        // looked at: a fold at the end of a value can leave whitespace there, which Headers never holds.
+        String[] namesAndValues = new String[2 * count];
         for (int i = 0; i < count; i++) {
-            b.add(name(i), value(i));
+            namesAndValues[2 * i] = name(i);
+            String value = value(i);
+            namesAndValues[2 * i + 1] = hasEdgeWhitespace(value) ? FieldSyntax.requireFieldValue(value) : value;
         }
-        return b.build();
+        return HeadersAccess.trusted(namesAndValues);
+    }
+
+    private static boolean hasEdgeWhitespace(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return false;
+        }
+        char first = value.charAt(0);
+        char last = value.charAt(n - 1);
+        return first == ' ' || first == '\t' || last == ' ' || last == '\t';
     }
 
     /**
