@@ -1,6 +1,6 @@
 package dev.envoi.codec;
 
-import dev.envoi.codec.internal.encode.FramingFields;
+import dev.envoi.codec.internal.encode.OutgoingFraming;
 import dev.envoi.core.HeaderName;
 import dev.envoi.core.Headers;
 import dev.envoi.core.HttpVersion;
@@ -67,7 +67,7 @@ public final class RequestEncoder {
         RequestTarget target = RequestTarget.parse(head.target());
         checkMethodAndForm(head.method(), target);
         Headers h = head.headers();
-        FramingFields f = FramingFields.scan(h);
+        OutgoingFraming f = OutgoingFraming.scan(h);
         checkHost(head, target, f);
         checkFraming(head.version(), h, f);
         int mark = out.size();
@@ -155,7 +155,7 @@ public final class RequestEncoder {
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(framing, "framing");
         Headers h = head.headers();
-        FramingFields f = FramingFields.scan(h);
+        OutgoingFraming f = OutgoingFraming.scan(h);
         if (framing instanceof BodyFraming.Chunked) {
             if (!head.version().isAtLeast11()) {
                 throw new IllegalArgumentException("chunked transfer coding needs HTTP/1.1, the request is "
@@ -186,7 +186,7 @@ public final class RequestEncoder {
         return withContentLength(head, f, length, length > 0 || anticipatesContent(head.method()));
     }
 
-    private static RequestHead withContentLength(RequestHead head, FramingFields f, long length, boolean send) {
+    private static RequestHead withContentLength(RequestHead head, OutgoingFraming f, long length, boolean send) {
         Headers h = head.headers();
         String value = Long.toString(length);
         for (String existing : h.all(HeaderName.CONTENT_LENGTH)) {
@@ -205,7 +205,7 @@ public final class RequestEncoder {
         return new RequestHead(head.method(), head.target(), head.version(), headers);
     }
 
-    private static void checkHost(RequestHead head, RequestTarget target, FramingFields f) {
+    private static void checkHost(RequestHead head, RequestTarget target, OutgoingFraming f) {
         if (f.hostCount() > 1) {
             throw new IllegalArgumentException("a request must carry one Host field, found " + f.hostCount()
                     + " [RFC 9112 §3.2]");
@@ -223,7 +223,7 @@ public final class RequestEncoder {
         }
     }
 
-    private static void checkFraming(HttpVersion version, Headers h, FramingFields f) {
+    private static void checkFraming(HttpVersion version, Headers h, OutgoingFraming f) {
         f.checkContentLength(h);
         if (f.transferEncoding() >= 0) {
             if (!version.isAtLeast11()) {
@@ -234,7 +234,7 @@ public final class RequestEncoder {
         }
     }
 
-    private static void requireChunkedFinal(Headers h, FramingFields f) {
+    private static void requireChunkedFinal(Headers h, OutgoingFraming f) {
         if (!f.chunkedIsFinal(h)) {
             throw new IllegalArgumentException("Transfer-Encoding: " + h.value(f.transferEncoding())
                     + " - chunked must be the final transfer coding of a request [RFC 9112 §6.1]");

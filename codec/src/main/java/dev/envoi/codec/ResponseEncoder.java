@@ -1,6 +1,6 @@
 package dev.envoi.codec;
 
-import dev.envoi.codec.internal.encode.FramingFields;
+import dev.envoi.codec.internal.encode.OutgoingFraming;
 import dev.envoi.core.HeaderName;
 import dev.envoi.core.Headers;
 import dev.envoi.core.Method;
@@ -43,7 +43,7 @@ public final class ResponseEncoder {
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(out, "out");
         Headers h = head.headers();
-        FramingFields f = FramingFields.scan(h);
+        OutgoingFraming f = OutgoingFraming.scan(h);
         f.checkContentLength(h);
         int code = head.status().code();
         if ((code < 200 || code == 204) && (f.contentLength() >= 0 || f.transferEncoding() >= 0)) {
@@ -101,7 +101,7 @@ public final class ResponseEncoder {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(framing, "framing");
         Headers h = head.headers();
-        FramingFields f = FramingFields.scan(h);
+        OutgoingFraming f = OutgoingFraming.scan(h);
         int code = head.status().code();
         boolean connect2xx = request.method().equals(Method.CONNECT) && code >= 200 && code < 300;
         if (code < 200 || code == 204 || connect2xx) {
@@ -148,7 +148,7 @@ public final class ResponseEncoder {
         return withContentLength(head, f, length);
     }
 
-    private static ResponseHead withContentLength(ResponseHead head, FramingFields f, long length) {
+    private static ResponseHead withContentLength(ResponseHead head, OutgoingFraming f, long length) {
         Headers h = head.headers();
         String value = Long.toString(length);
         for (String existing : h.all(HeaderName.CONTENT_LENGTH)) {

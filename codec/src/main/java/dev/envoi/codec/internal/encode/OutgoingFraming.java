@@ -5,7 +5,7 @@ import dev.envoi.core.Headers;
 import dev.envoi.core.InvalidSyntaxException;
 
 /**
- * Where the fields that decide framing and routing ({@code Host}, {@code Content-Length},
+ * The sender side of framing (the parser reads framing in {@code internal.FramingFields}): where the fields that decide framing and routing ({@code Host}, {@code Content-Length},
  * {@code Transfer-Encoding}) are in a header section, found in one pass over the names, and the
  * sender-side checks of RFC 9110 §8.6 and RFC 9112 §6 that both encoders apply.
  *
@@ -15,10 +15,10 @@ import dev.envoi.core.InvalidSyntaxException;
  * @param contentLengthCount number of Content-Length lines
  * @param transferEncoding index of the last Transfer-Encoding line, or -1
  */
-public record FramingFields(int host, int hostCount, int contentLength, int contentLengthCount, int transferEncoding) {
+public record OutgoingFraming(int host, int hostCount, int contentLength, int contentLengthCount, int transferEncoding) {
 
     /** Finds the framing fields of {@code h}. */
-    public static FramingFields scan(Headers h) {
+    public static OutgoingFraming scan(Headers h) {
         int host = -1;
         int hostCount = 0;
         int contentLength = -1;
@@ -49,7 +49,7 @@ public record FramingFields(int host, int hostCount, int contentLength, int cont
                 }
             }
         }
-        return new FramingFields(host, hostCount, contentLength, contentLengthCount, transferEncoding);
+        return new OutgoingFraming(host, hostCount, contentLength, contentLengthCount, transferEncoding);
     }
 
     /**
