@@ -6,8 +6,9 @@ import dev.envoi.core.InvalidSyntaxException;
 
 /**
  * The sender side of framing (the parser's side is {@code internal.FramingFields}): where the fields
- * that decide framing and routing ({@code Host}, {@code Content-Length}, {@code Transfer-Encoding}) are in a header section, found in one pass over the names, and the
- * sender-side checks of RFC 9110 §8.6 and RFC 9112 §6 that both encoders apply.
+ * that decide framing and routing ({@code Host}, {@code Content-Length}, {@code Transfer-Encoding})
+ * are in a header section, found in one pass over the names, and the sender-side checks of RFC 9110
+ * §8.6 and RFC 9112 §6 that both encoders apply.
  *
  * @param host index of the first Host line, or -1
  * @param hostCount number of Host lines
