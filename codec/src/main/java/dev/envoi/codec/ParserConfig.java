@@ -33,6 +33,8 @@ public final class ParserConfig {
     public static final int DEFAULT_MAX_TRAILER_BYTES = 16384;
     /** Default {@link #maxTrailerCount()}. */
     public static final int DEFAULT_MAX_TRAILER_COUNT = 100;
+    /** Default {@link #maxInterimResponses()}. */
+    public static final int DEFAULT_MAX_INTERIM_RESPONSES = 32;
 
     /** All defaults, no leniencies. */
     public static final ParserConfig DEFAULT = builder().build();
@@ -43,6 +45,7 @@ public final class ParserConfig {
     private final int maxChunkExtensionBytes;
     private final int maxTrailerBytes;
     private final int maxTrailerCount;
+    private final int maxInterimResponses;
     private final Set<Leniency> leniencies;
 
     private ParserConfig(Builder b) {
@@ -52,6 +55,7 @@ public final class ParserConfig {
         this.maxChunkExtensionBytes = b.maxChunkExtensionBytes;
         this.maxTrailerBytes = b.maxTrailerBytes;
         this.maxTrailerCount = b.maxTrailerCount;
+        this.maxInterimResponses = b.maxInterimResponses;
         this.leniencies = Collections.unmodifiableSet(b.leniencies.clone());
     }
 
@@ -69,6 +73,7 @@ public final class ParserConfig {
         b.maxChunkExtensionBytes = maxChunkExtensionBytes;
         b.maxTrailerBytes = maxTrailerBytes;
         b.maxTrailerCount = maxTrailerCount;
+        b.maxInterimResponses = maxInterimResponses;
         b.leniencies = leniencies.isEmpty() ? EnumSet.noneOf(Leniency.class) : EnumSet.copyOf(leniencies);
         return b;
     }
@@ -115,6 +120,15 @@ public final class ParserConfig {
         return maxTrailerCount;
     }
 
+    /**
+     * Most interim (1xx) responses before a final one (RFC 9110 §15.2). A server may send several
+     * (103 Early Hints, 100 Continue), but without a bound a peer could keep a client reading interim
+     * heads forever. Default {@value #DEFAULT_MAX_INTERIM_RESPONSES}.
+     */
+    public int maxInterimResponses() {
+        return maxInterimResponses;
+    }
+
     /** The leniencies turned on; empty by default. */
     public Set<Leniency> leniencies() {
         return leniencies;
@@ -130,13 +144,14 @@ public final class ParserConfig {
         return o instanceof ParserConfig c && c.maxStartLineBytes == maxStartLineBytes
                 && c.maxHeaderBytes == maxHeaderBytes && c.maxFieldCount == maxFieldCount
                 && c.maxChunkExtensionBytes == maxChunkExtensionBytes && c.maxTrailerBytes == maxTrailerBytes
-                && c.maxTrailerCount == maxTrailerCount && c.leniencies.equals(leniencies);
+                && c.maxTrailerCount == maxTrailerCount && c.maxInterimResponses == maxInterimResponses
+                && c.leniencies.equals(leniencies);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(maxStartLineBytes, maxHeaderBytes, maxFieldCount, maxChunkExtensionBytes,
-                maxTrailerBytes, maxTrailerCount, leniencies);
+                maxTrailerBytes, maxTrailerCount, maxInterimResponses, leniencies);
     }
 
     @Override
@@ -144,6 +159,7 @@ public final class ParserConfig {
         return "ParserConfig{maxStartLineBytes=" + maxStartLineBytes + ", maxHeaderBytes=" + maxHeaderBytes
                 + ", maxFieldCount=" + maxFieldCount + ", maxChunkExtensionBytes=" + maxChunkExtensionBytes
                 + ", maxTrailerBytes=" + maxTrailerBytes + ", maxTrailerCount=" + maxTrailerCount
+                + ", maxInterimResponses=" + maxInterimResponses
                 + ", leniencies=" + leniencies + '}';
     }
 
@@ -155,6 +171,7 @@ public final class ParserConfig {
         private int maxChunkExtensionBytes = DEFAULT_MAX_CHUNK_EXTENSION_BYTES;
         private int maxTrailerBytes = DEFAULT_MAX_TRAILER_BYTES;
         private int maxTrailerCount = DEFAULT_MAX_TRAILER_COUNT;
+        private int maxInterimResponses = DEFAULT_MAX_INTERIM_RESPONSES;
         private EnumSet<Leniency> leniencies = EnumSet.noneOf(Leniency.class);
 
         private Builder() {
@@ -193,6 +210,12 @@ public final class ParserConfig {
         /** See {@link ParserConfig#maxTrailerCount()}; at least 0. */
         public Builder maxTrailerCount(int count) {
             this.maxTrailerCount = atLeast(count, 0, "maxTrailerCount");
+            return this;
+        }
+
+        /** See {@link ParserConfig#maxInterimResponses()}; at least 0. */
+        public Builder maxInterimResponses(int count) {
+            this.maxInterimResponses = atLeast(count, 0, "maxInterimResponses");
             return this;
         }
 

@@ -177,6 +177,22 @@ class ResponseParserTest {
     }
 
     @Test
+    void interimResponsesAreBounded() {
+        // A peer must not keep a client reading 1xx heads forever (RFC 9110 §15.2 sets no bound; envoi does).
+        ParserConfig two = ParserConfig.builder().maxInterimResponses(2).build();
+        String interim = "HTTP/1.1 100 Continue\r\n\r\n";
+        assertThat(Feed.response(two, interim + interim + "HTTP/1.1 204 No Content\r\n\r\n").ok().lines())
+                .hasSize(5).last().isEqualTo("EOF NEED_INPUT");
+        var limit = Feed.response(two, interim + interim + interim + "HTTP/1.1 204 No Content\r\n\r\n").limit();
+        assertThat(limit.limitName()).isEqualTo("maxInterimResponses");
+        assertThat(limit.limit()).isEqualTo(2);
+        assertThat(limit.getMessage()).contains("interim (1xx) responses", "RFC 9110 §15.2");
+        // the count starts again with each final response
+        assertThat(Feed.response(two, interim + interim + "HTTP/1.1 204 No Content\r\n\r\n" + interim + interim
+                + "HTTP/1.1 204 No Content\r\n\r\n").ok().lines()).hasSize(9).last().isEqualTo("EOF NEED_INPUT");
+    }
+
+    @Test
     void endOfInputAfterInterimIsTruncation() {
         assertThat(Feed.response("HTTP/1.1 100 Continue\r\n\r\n").malformed().reason())
                 .isEqualTo("message truncated: expected the final response after 1xx but the input ended");

@@ -70,7 +70,8 @@ public final class MessageParser {
 
     private State state = State.START_LINE;
     private boolean headAvailable;
-    private boolean interimSeen;
+    /** Interim (1xx) heads before the current final one, bounded by maxInterimResponses. */
+    private int interimCount;
     /** Whether each Content-Length line is judged as it completes; see {@link #contentLengthLine}. */
     private boolean judgeLengthPerLine;
     private int skippedEmptyLineBytes;
@@ -248,7 +249,7 @@ public final class MessageParser {
     }
 
     /** The empty line ended the header section: decide the framing (RFC 9112 §6.3). */
-    private ParseEvent headComplete() throws MalformedMessageException {
+    private ParseEvent headComplete() throws MalformedMessageException, LimitExceededException {
         framingFields.read(fields, head.bytes());
         Outcome o = request
                 ? FramingRules.request(startLine.method(), startLine.version(), framingFields.codings(),
@@ -265,7 +266,10 @@ public final class MessageParser {
                 && (startLine.version().isAtLeast11() || framingFields.keepAlive()); // RFC 9112 §9.3
         keepAlive = persistent && !o.closeAfter();
         if (o == Outcome.INTERIM) {
-            interimSeen = true;
+            if (++interimCount > config.maxInterimResponses()) {
+                throw new LimitExceededException("maxInterimResponses", config.maxInterimResponses(), head.length(),
+                        "interim (1xx) responses before the final response (RFC 9110 §15.2)");
+            }
             state = State.BETWEEN_MESSAGES;
             return ParseEvent.INTERIM_HEAD;
         }
@@ -314,7 +318,7 @@ public final class MessageParser {
 
     private ParseEvent messageComplete() {
         state = outcome.upgrade() ? State.UPGRADED : State.BETWEEN_MESSAGES;
-        interimSeen = false;
+        interimCount = 0;
         requestMethod = Method.GET;
         return ParseEvent.MESSAGE_COMPLETE;
     }
@@ -336,12 +340,12 @@ public final class MessageParser {
                 }
             }
             case BETWEEN_MESSAGES -> {
-                if (!interimSeen) {
+                if (interimCount == 0) {
                     return ParseEvent.NEED_INPUT; // idle between messages
                 }
             }
             case START_LINE -> {
-                if (!interimSeen && head.length() == 0) {
+                if (interimCount == 0 && head.length() == 0) {
                     return ParseEvent.NEED_INPUT; // idle, or only empty lines were received
                 }
             }
