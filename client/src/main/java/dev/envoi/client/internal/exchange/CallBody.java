@@ -4,7 +4,6 @@ import dev.envoi.core.Headers;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Objects;
 
 /**
  * The body the caller reads: the decoded stream over an {@link ExchangeBody}. At the decoded end it
@@ -12,13 +11,11 @@ import java.util.Objects;
  * error or on {@link #close()} it ends the call (stopping its deadline timer). Errors are translated
  * by the call's {@link CallState}.
  */
-final class CallBody extends InputStream implements Outcome.Completion {
+final class CallBody extends BodyStream implements Outcome.Completion {
     private final InputStream decoded;
     private final ExchangeBody framed;
     private final Exchange exchange;
     private final CallState state;
-    private boolean done;
-    private boolean closed;
 
     CallBody(InputStream decoded, ExchangeBody framed, Exchange exchange, CallState state) {
         this.decoded = decoded;
@@ -28,24 +25,7 @@ final class CallBody extends InputStream implements Outcome.Completion {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (closed) {
-            throw new IOException("the response body is closed");
-        }
-        if (done) {
-            return -1;
-        }
-        if (len == 0) {
-            return 0;
-        }
+    int readBody(byte[] b, int off, int len) throws IOException {
         try {
             int n = decoded.read(b, off, len);
             if (n < 0) {
@@ -79,8 +59,8 @@ final class CallBody extends InputStream implements Outcome.Completion {
     }
 
     @Override
-    public int available() throws IOException {
-        return closed || done ? 0 : decoded.available();
+    int availableBody() throws IOException {
+        return decoded.available();
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.envoi.client.internal.exchange;
 import dev.envoi.codec.BodyInputStream;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Objects;
 
 /**
  * The framed body of one response, before content decoding. Reading it to -1 completes the exchange
@@ -12,12 +10,10 @@ import java.util.Objects;
  * (the connection is closed, since its framing position is unknown). Errors are translated by the
  * call's {@link CallState}, so cancellation and the call deadline surface as such.
  */
-public final class ExchangeBody extends InputStream {
+public final class ExchangeBody extends BodyStream {
     private final BodyInputStream raw;
     private final Exchange exchange;
     private final CallState state;
-    private boolean done;
-    private boolean closed;
 
     ExchangeBody(BodyInputStream raw, Exchange exchange, CallState state) {
         this.raw = raw;
@@ -26,21 +22,7 @@ public final class ExchangeBody extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (closed) {
-            throw new IOException("the response body is closed");
-        }
-        if (done) {
-            return -1;
-        }
+    int readBody(byte[] b, int off, int len) throws IOException {
         int n;
         try {
             n = raw.read(b, off, len);
@@ -61,8 +43,8 @@ public final class ExchangeBody extends InputStream {
     }
 
     @Override
-    public int available() throws IOException {
-        return closed || done ? 0 : raw.available();
+    int availableBody() throws IOException {
+        return raw.available();
     }
 
     /** Whether the body was read to its end. */
