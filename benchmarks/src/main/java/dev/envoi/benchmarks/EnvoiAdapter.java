@@ -6,6 +6,8 @@ import dev.envoi.codec.ResponseParser;
 import dev.envoi.core.EnvoiException;
 import dev.envoi.core.Headers;
 import java.nio.ByteBuffer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * envoi's own parsers behind the same {@link ParserAdapter} contract as the peers, so they are
@@ -43,46 +45,55 @@ final class EnvoiAdapter implements ParserAdapter {
 
     @Override
     public MessageFacts parseResponse(ByteBuffer message) {
-        try {
-            long body = 0;
-            Headers headers = null;
-            for (int events = 0; events < MAX_EVENTS; events++) {
-                ParseEvent event = responseParser.parse(message);
-                if (event == ParseEvent.HEAD && materializeHead) {
-                    headers = responseParser.head().headers();
-                } else if (event == ParseEvent.BODY) {
-                    body += responseParser.body().remaining();
-                } else if (event == ParseEvent.MESSAGE_COMPLETE) {
-                    Headers trailers = responseParser.trailers();
-                    int fields = headers != null ? headers.size() : responseParser.fieldCount();
-                    return MessageFacts.response(responseParser.statusCode(), fields, body,
-                            trailers.size(), trailers.isEmpty() ? null : trailers.name(0));
-                } else if (event == ParseEvent.NEED_INPUT) {
-                    throw new IllegalStateException("envoi needs more input: the message is incomplete");
-                }
-            }
-            throw new IllegalStateException("envoi did not complete the message in " + MAX_EVENTS + " events");
-        } catch (EnvoiException e) {
-            throw new IllegalStateException("envoi rejected the message: " + e.getMessage(), e);
-        }
+        drain(message, response);
+        return MessageFacts.response(responseParser.statusCode(), fields, body, trailers.size(),
+                trailers.isEmpty() ? null : trailers.name(0));
     }
 
     @Override
     public MessageFacts parseRequest(ByteBuffer message) {
+        drain(message, request);
+        return MessageFacts.request(requestParser.method().name(), fields, body, trailers.size(),
+                trailers.isEmpty() ? null : trailers.name(0));
+    }
+
+    /** One parse step of either parser. */
+    @FunctionalInterface
+    private interface Step {
+        ParseEvent parse(ByteBuffer input) throws EnvoiException;
+    }
+
+    /** The views of one parser the loop needs; made once, so a measured operation allocates none. */
+    private record Views(Step step, Supplier<ByteBuffer> body, Supplier<Headers> head, IntSupplier fieldCount,
+            Supplier<Headers> trailers) {
+    }
+
+    private final Views response = new Views(responseParser::parse, responseParser::body,
+            () -> responseParser.head().headers(), responseParser::fieldCount, responseParser::trailers);
+    private final Views request = new Views(requestParser::parse, requestParser::body,
+            () -> requestParser.head().headers(), requestParser::fieldCount, requestParser::trailers);
+
+    /** Results of the last {@link #drain}, kept in fields so that nothing is allocated to return them. */
+    private int fields;
+    private long body;
+    private Headers trailers;
+
+    /** Parses one whole message with either parser, as a client reads it. */
+    private void drain(ByteBuffer message, Views parser) {
         try {
-            long body = 0;
+            long bytes = 0;
             Headers headers = null;
             for (int events = 0; events < MAX_EVENTS; events++) {
-                ParseEvent event = requestParser.parse(message);
+                ParseEvent event = parser.step().parse(message);
                 if (event == ParseEvent.HEAD && materializeHead) {
-                    headers = requestParser.head().headers();
+                    headers = parser.head().get();
                 } else if (event == ParseEvent.BODY) {
-                    body += requestParser.body().remaining();
+                    bytes += parser.body().get().remaining();
                 } else if (event == ParseEvent.MESSAGE_COMPLETE) {
-                    Headers trailers = requestParser.trailers();
-                    int fields = headers != null ? headers.size() : requestParser.fieldCount();
-                    return MessageFacts.request(requestParser.method().name(), fields, body,
-                            trailers.size(), trailers.isEmpty() ? null : trailers.name(0));
+                    fields = headers != null ? headers.size() : parser.fieldCount().getAsInt();
+                    body = bytes;
+                    trailers = parser.trailers().get();
+                    return;
                 } else if (event == ParseEvent.NEED_INPUT) {
                     throw new IllegalStateException("envoi needs more input: the message is incomplete");
                 }
