@@ -49,6 +49,12 @@ import java.util.Optional;
  * Not thread-safe while the body is being read.
  */
 public final class Response implements AutoCloseable {
+    /** What a declared {@code Content-Length} may size before any byte arrived. */
+    private static final int FIRST_CHUNK = 64 * 1024;
+    /** How much larger than the bytes received the buffer may grow while a declared length is not reached. */
+    private static final int GROWTH_WITH_LENGTH = 8;
+    /** The first buffer of a body of unknown length (chunked, until close, or decoded). */
+    private static final int UNKNOWN_LENGTH_CHUNK = 8 * 1024;
     private final Request request;
     private final Outcome outcome;
     private final long maxBodyBytes;
@@ -162,19 +168,36 @@ public final class Response implements AutoCloseable {
         return bytes;
     }
 
+    /**
+     * Reads the body into an array that grows with the bytes that actually arrive. A declared
+     * {@code Content-Length} sizes at most the first {@value #FIRST_CHUNK} bytes; after that the buffer grows
+     * only when full, to at most {@value #GROWTH_WITH_LENGTH} times what arrived and never past the declared
+     * length. So a server that declares 4 EiB and sends one byte costs one small buffer, a liar costs a
+     * bounded multiple of what it really sent, and an honest 1 MiB body is read with one 64 KiB step
+     * and no copy at the end.
+     */
     private byte[] readAll(InputStream in) throws IOException {
-        byte[] buf = new byte[initialSize()];
+        long declared = declaredLength();
+        byte[] buf = new byte[(int) Math.max(1, Math.min(maxBodyBytes, declared > 0
+                ? Math.min(declared, FIRST_CHUNK) : UNKNOWN_LENGTH_CHUNK))];
         int n = 0;
         for (;;) {
             if (n == buf.length) {
-                if (buf.length >= maxBodyBytes) {
-                    if (in.read() < 0) {
-                        break;
-                    }
-                    throw new LimitExceededException("maxBodyBytes", maxBodyBytes, n,
-                            "response body of " + Redaction.url(url()));
+                int next = in.read(); // at the end of a full buffer, one byte says whether to grow at all
+                if (next < 0) {
+                    return buf;
                 }
-                buf = Arrays.copyOf(buf, (int) Math.min(maxBodyBytes, Math.min(Integer.MAX_VALUE - 8, buf.length * 2L)));
+                if (buf.length >= maxBodyBytes) {
+                    throw new LimitExceededException("maxBodyBytes", maxBodyBytes, n,
+                            "response body of " + Redaction.url(url())
+                                    + " (read it with Client.stream(...) or raise Client.Builder.maxBodyBytes)");
+                }
+                long grown = declared > n ? Math.min(declared, buf.length * (long) GROWTH_WITH_LENGTH)
+                        : buf.length * 2L;
+                grown = Math.min(grown, Math.min(maxBodyBytes, Integer.MAX_VALUE - 8));
+                buf = Arrays.copyOf(buf, (int) Math.max(grown, n + 1L));
+                buf[n++] = (byte) next;
+                continue;
             }
             int r = in.read(buf, n, buf.length - n);
             if (r < 0) {
@@ -185,16 +208,15 @@ public final class Response implements AutoCloseable {
         return n == buf.length ? buf : Arrays.copyOf(buf, n);
     }
 
-    private int initialSize() {
-        long hint = header(HeaderName.CONTENT_LENGTH).map(v -> {
+    /** The {@code Content-Length} the caller sees (absent once a coding was removed), or 0. */
+    private long declaredLength() {
+        return header(HeaderName.CONTENT_LENGTH).map(v -> {
             try {
                 return Long.parseLong(v.trim());
             } catch (NumberFormatException e) {
                 return 0L;
             }
         }).orElse(0L);
-        long size = hint > 0 ? hint : 8192;
-        return (int) Math.max(1, Math.min(size, Math.min(maxBodyBytes, 8L * 1024 * 1024)));
     }
 
     /** The body as text: charset from Content-Type, else BOM, else UTF-8 (see the class comment). */
