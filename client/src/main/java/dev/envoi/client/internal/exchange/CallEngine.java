@@ -10,6 +10,7 @@ import dev.envoi.client.TooManyRedirectsException;
 import dev.envoi.codec.ResponseHead;
 import dev.envoi.core.EnvoiException;
 import dev.envoi.core.HeaderName;
+import dev.envoi.core.InvalidSyntaxException;
 import dev.envoi.core.Url;
 
 import java.io.IOException;
@@ -55,91 +56,135 @@ public final class CallEngine {
 
     /** Sends {@code request}, following redirects and challenges; the caller must consume or close the body. */
     public Outcome execute(Request request) throws IOException {
-        List<Redirect> history = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Url firstUrl = request.url();
+        FollowUps follow = new FollowUps(request);
         Request current = request;
-        seen.add(loopKey(current));
-        int authAnswers = 0;
-        int statusRetries = 0;
-        int proxyAnswers = 0;
-        boolean expectRetried = false;
-        boolean authSent = false;
         for (;;) {
             state.check();
             state.url(current.url());
-            RequestPreparer.Prepared prepared = preparer.prepare(current, firstUrl);
-            authSent = authSent || prepared.authorization() != null;
+            RequestPreparer.Prepared prepared = preparer.prepare(current, follow.firstUrl);
+            follow.authSent = follow.authSent || prepared.authorization() != null;
             Exchange exchange = runner.run(prepared);
-            ResponseHead head = exchange.head();
-            receiveCookies(current.url(), head);
-            int code = head.status().code();
-            if (code == 401 && authAnswers < MAX_AUTH_ANSWERS) {
-                Optional<String> answer = answer(prepared, head, authAnswers, authSent);
-                if (answer.isPresent()) {
-                    discard(exchange);
-                    current = current.newBuilder().setHeader(HeaderName.AUTHORIZATION, answer.get()).build();
-                    authAnswers++;
-                    authSent = true;
-                    continue;
-                }
+            Request next;
+            try {
+                next = nextRequest(current, prepared, exchange, follow);
+            } catch (RedirectException e) {
+                discard(exchange); // a well-formed response that is not followed: its connection may be reused
+                throw e;
+            } catch (IOException | RuntimeException | Error e) {
+                // every way out of the loop releases: a failing jar or authenticator, a refused field
+                exchange.abandon();
+                throw e;
             }
-            if (code == 417 && prepared.expectContinue() && prepared.body().isReplayable() && !expectRetried) {
-                expectRetried = true; // RFC 9110 §10.1.1: repeat without the expectation
-                discard(exchange);
-                current = current.newBuilder().removeHeader(HeaderName.EXPECT).build();
-                continue;
+            if (next == null) {
+                return BodyDecoding.outcome(current, exchange, config.contentDecoding(), state, follow.history);
             }
-            if (code == 407 && prepared.route().isForwardProxy() && (prepared.body() == null
-                    || prepared.body().isReplayable())) {
-                Optional<String> answer = ProxyAuth.answer(prepared.route().proxy(), prepared.head().method(),
-                        prepared.head().target(), head.headers(), proxyAnswers,
-                        prepared.head().headers().contains(HeaderName.PROXY_AUTHORIZATION));
-                if (answer.isPresent()) {
-                    proxyAnswers++;
-                    discard(exchange);
-                    current = current.newBuilder().setHeader(HeaderName.PROXY_AUTHORIZATION, answer.get()).build();
-                    continue;
-                }
+            discard(exchange);
+            if (follow.retryWait != null) {
+                Duration wait = follow.retryWait;
+                follow.retryWait = null;
+                state.sleep(wait);
             }
-            Optional<Duration> wait = statusRetryDelay(prepared, head, statusRetries);
-            if (wait.isPresent()) {
-                statusRetries++;
-                discard(exchange);
-                state.listener().retry(current.url(), new EnvoiException(head.status() + " from "
-                        + Redaction.url(current.url()) + "; retrying after " + wait.get().toMillis() + " ms"),
-                        statusRetries, state.elapsedNanos());
-                state.sleep(wait.get());
-                continue;
+            current = next;
+        }
+    }
+
+    /**
+     * What follows the response of {@code exchange}: the next request (the exchange is then discarded), or
+     * {@code null} when this response is the answer. Reads only the response head, so the caller can release
+     * the connection on any exception. A {@code Location}, challenge or {@code Retry-After} the URL and field
+     * parsers refuse came from the server: it surfaces as an {@link EnvoiException}, never as the parsers'
+     * unchecked {@link InvalidSyntaxException}.
+     */
+    private Request nextRequest(Request current, RequestPreparer.Prepared prepared, Exchange exchange,
+            FollowUps follow) throws IOException {
+        try {
+            return decide(current, prepared, exchange.head(), follow);
+        } catch (InvalidSyntaxException e) {
+            throw new EnvoiException("the " + exchange.head().status() + " response from "
+                    + Redaction.url(current.url()) + " could not be followed: " + e.getMessage(), e);
+        }
+    }
+
+    private Request decide(Request current, RequestPreparer.Prepared prepared, ResponseHead head, FollowUps follow)
+            throws IOException {
+        receiveCookies(current.url(), head);
+        int code = head.status().code();
+        if (code == 401 && follow.authAnswers < MAX_AUTH_ANSWERS) {
+            Optional<String> answer = answer(prepared, head, follow.authAnswers, follow.authSent);
+            if (answer.isPresent()) {
+                follow.authAnswers++;
+                follow.authSent = true;
+                return current.newBuilder().setHeader(HeaderName.AUTHORIZATION, answer.get()).build();
             }
-            if (config.followRedirects() && RedirectRules.isFollowable(code)) {
-                Optional<RedirectRules.Plan> plan = RedirectRules.plan(current, code,
-                        head.headers().get(HeaderName.LOCATION), history);
-                if (plan.isPresent()) {
-                    Request next = plan.get().next();
-                    if (history.size() >= config.maxRedirects()) {
-                        exchange.abandon();
-                        throw new TooManyRedirectsException(config.maxRedirects(), Redaction.url(next.url()), history);
-                    }
-                    history.add(plan.get().redirect());
-                    state.listener().redirect(plan.get().redirect(), state.elapsedNanos());
-                    if (Diagnostics.DEBUG) {
-                        Diagnostics.debug("following " + plan.get().redirect());
-                    }
-                    if (!seen.add(loopKey(next))) {
-                        exchange.abandon();
-                        throw new RedirectException("redirect loop: " + next.method() + " "
-                                + Redaction.url(next.url()) + " was already requested with the same cookies",
-                                history);
-                    }
-                    discard(exchange);
-                    current = next;
-                    authAnswers = 0;
-                    authSent = false;
-                    continue;
-                }
+        }
+        if (code == 417 && prepared.expectContinue() && prepared.body().isReplayable() && !follow.expectRetried) {
+            follow.expectRetried = true; // RFC 9110 §10.1.1: repeat without the expectation
+            return current.newBuilder().removeHeader(HeaderName.EXPECT).build();
+        }
+        if (code == 407 && prepared.route().isForwardProxy() && (prepared.body() == null
+                || prepared.body().isReplayable())) {
+            Optional<String> answer = ProxyAuth.answer(prepared.route().proxy(), prepared.head().method(),
+                    prepared.head().target(), head.headers(), follow.proxyAnswers,
+                    prepared.head().headers().contains(HeaderName.PROXY_AUTHORIZATION));
+            if (answer.isPresent()) {
+                follow.proxyAnswers++;
+                return current.newBuilder().setHeader(HeaderName.PROXY_AUTHORIZATION, answer.get()).build();
             }
-            return BodyDecoding.outcome(current, exchange, config.contentDecoding(), state, history);
+        }
+        Optional<Duration> wait = statusRetryDelay(prepared, head, follow.statusRetries);
+        if (wait.isPresent()) {
+            follow.statusRetries++;
+            follow.retryWait = wait.get();
+            state.listener().retry(current.url(), new EnvoiException(head.status() + " from "
+                    + Redaction.url(current.url()) + "; retrying after " + wait.get().toMillis() + " ms"),
+                    follow.statusRetries, state.elapsedNanos());
+            return current;
+        }
+        if (config.followRedirects() && RedirectRules.isFollowable(code)) {
+            Optional<RedirectRules.Plan> plan = RedirectRules.plan(current, code,
+                    head.headers().get(HeaderName.LOCATION), follow.history);
+            if (plan.isPresent()) {
+                return follow.redirect(plan.get());
+            }
+        }
+        return null;
+    }
+
+    /** The follow-up state of one call: history, loop detection and the counters that bound each kind. */
+    private final class FollowUps {
+        final Url firstUrl;
+        final List<Redirect> history = new ArrayList<>();
+        /** Loop keys; the first request's is taken before its response can change the jar. */
+        final Set<String> seen = new HashSet<>();
+        int authAnswers;
+        int statusRetries;
+        int proxyAnswers;
+        boolean expectRetried;
+        boolean authSent;
+        /** Set when the next request is a status retry, which waits once the exchange is discarded. */
+        Duration retryWait;
+        FollowUps(Request first) {
+            this.firstUrl = first.url();
+            seen.add(loopKey(first));
+        }
+
+        Request redirect(RedirectRules.Plan plan) throws IOException {
+            Request next = plan.next();
+            if (history.size() >= config.maxRedirects()) {
+                throw new TooManyRedirectsException(config.maxRedirects(), Redaction.url(next.url()), history);
+            }
+            history.add(plan.redirect());
+            state.listener().redirect(plan.redirect(), state.elapsedNanos());
+            if (Diagnostics.DEBUG) {
+                Diagnostics.debug("following " + plan.redirect());
+            }
+            if (!seen.add(loopKey(next))) {
+                throw new RedirectException("redirect loop: " + next.method() + " "
+                        + Redaction.url(next.url()) + " was already requested with the same cookies", history);
+            }
+            authAnswers = 0;
+            authSent = false;
+            return next;
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  * <ul>
  *   <li>Only 301, 302, 303, 307 and 308 with a {@code Location} are followed (300 and 305 are not).</li>
  *   <li>{@code Location} is resolved against the request URL (RFC 3986 §5.2); if it has no fragment
- *       the request's fragment is kept (RFC 9110 §10.2.2).</li>
+ *       the request's fragment is kept (RFC 9110 §10.2.2). Raw non-ASCII octets in it are read as
+ *       {@link LocationOctets} says. A {@code Location} with userinfo is refused (RFC 9110 §4.2.4).</li>
  *   <li>301 and 302 turn POST into GET (RFC 9110 §15.4.2, §15.4.3 note: what every user agent does);
  *       303 turns every method but HEAD into GET (§15.4.4); either way the body and its
  *       {@code Content-*} fields are dropped (urllib3 CVE-2023-45803 kept them).</li>
@@ -64,10 +65,15 @@ public final class RedirectRules {
         Url from = request.url();
         Url to;
         try {
-            to = from.resolve(location.get().trim());
+            to = from.resolve(LocationOctets.toReference(location.get().trim()));
         } catch (InvalidSyntaxException e) {
             throw new RedirectException(status + " redirect from " + Redaction.url(from)
                     + " has a Location that is not an http(s) URL (RFC 9110 §10.2.2): " + e.getMessage(), history);
+        }
+        if (to.hasUserInfo()) {
+            throw new RedirectException(status + " redirect from " + Redaction.url(from) + " has a Location with"
+                    + " userinfo, which a recipient treats as an error (RFC 9110 §4.2.4: it hides the authority,"
+                    + " for phishing); not followed", history);
         }
         List<String> changes = new ArrayList<>();
         if (to.encodedFragment() == null && from.encodedFragment() != null) {
