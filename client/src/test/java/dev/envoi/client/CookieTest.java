@@ -92,6 +92,24 @@ class CookieTest {
         assertThat(base().value("a\tb").build().value()).isEqualTo("a\tb");  // HTAB inside a value is allowed
     }
 
+    /**
+     * Issue 7.12: a value outside ISO-8859-1 was accepted here, then made every later request to its host throw
+     * when the {@code Cookie} field was encoded. A field value is octets (RFC 9110 §5.5): refuse it when built.
+     */
+    @Test
+    void buildRefusesCharactersThatAreNotOctets() {
+        assertRefused(base().value("caf\u20ac"), "cookie value contains U+20AC, which is not an octet");
+        assertRefused(base().value("\ud83c\udf6a"), "cookie value contains U+D83C");
+        assertRefused(base().name("\u4e2d"), "cookie name contains U+4E2D");
+        assertRefused(base().path("/\u00e9\u4e2d"), "cookie path contains U+4E2D");
+        assertThatThrownBy(() -> base().value("caf\u20ac").build()).isInstanceOf(InvalidSyntaxException.class)
+                .satisfies(e -> assertThat(((InvalidSyntaxException) e).index()).isEqualTo(3))
+                .hasMessageContaining("RFC 9110 §5.5");
+        // Latin-1 is what the wire carries (a received UTF-8 value arrives as its octets): accepted, sent as is
+        Cookie latin1 = base().value("caf\u00e9").build();
+        assertThat(Cookie.headerValue(List.of(latin1))).isEqualTo("id=caf\u00e9");
+    }
+
     private static void assertRefused(Cookie.Builder builder, String message) {
         assertThatThrownBy(builder::build).isInstanceOf(InvalidSyntaxException.class).hasMessageContaining(message);
     }

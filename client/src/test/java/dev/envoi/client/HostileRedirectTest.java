@@ -93,9 +93,8 @@ class HostileRedirectTest {
     }
 
     /**
-     * Issue 7.5, the general rule: a field the server sent that a parser of envoi's refuses while the client decides
-     * what follows (here a {@code Retry-After} is fine, a challenge is fine, so a {@code Location} with a bad
-     * host) is an {@link EnvoiException}.
+     * Issue 7.5, the general rule: a field the server sent that envoi's URL parser refuses (here a host of octets
+     * 0xFF 0xFE) is an {@link EnvoiException}, and the connection is released.
      */
     @Test
     void everyRefusedLocationIsAnEnvoiException() throws Exception {

@@ -15,7 +15,9 @@ public final class CookieSyntax {
 
     /**
      * A name or value: no control character (HTAB allowed inside a value only), no {@code ;}, no
-     * {@code =} in a name, no SP/HTAB at either end (§5.2 would trim it when read back).
+     * {@code =} in a name, no SP/HTAB at either end (§5.2 would trim it when read back), and no
+     * character above U+00FF: a {@code Cookie} field carries octets (RFC 9110 §5.5), so such a cookie
+     * could never be sent and would make every later request to its host fail.
      */
     public static void checkText(String what, String s, boolean isName) {
         int n = s.length();
@@ -25,6 +27,7 @@ public final class CookieSyntax {
             if ((control && (isName || c != '\t')) || c == ';' || (isName && c == '=')) {
                 throw new InvalidSyntaxException(what + " contains " + describe(c), s, i, GRAMMAR);
             }
+            checkOctet(what, s, i);
         }
         if (n > 0 && (isWsp(s.charAt(0)) || isWsp(s.charAt(n - 1)))) {
             int at = isWsp(s.charAt(0)) ? 0 : n - 1;
@@ -67,6 +70,16 @@ public final class CookieSyntax {
             if (c < 0x20 || c == 0x7F || c == ';') {
                 throw new InvalidSyntaxException("cookie path contains " + describe(c), path, i, GRAMMAR);
             }
+            checkOctet("cookie path", path, i);
+        }
+    }
+
+    private static void checkOctet(String what, String s, int i) {
+        char c = s.charAt(i);
+        if (c > 0xFF) {
+            throw new InvalidSyntaxException(what + " contains " + String.format("U+%04X", (int) c)
+                    + ", which is not an octet: a field value is ISO-8859-1 octets (RFC 9110 §5.5);"
+                    + " percent-encode or Base64 it first", s, i, "RFC 6265 §4.1.1");
         }
     }
 
