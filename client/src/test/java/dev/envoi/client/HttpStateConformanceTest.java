@@ -138,7 +138,8 @@ class HttpStateConformanceTest {
         if (cell.equals("no Cookie field")) {
             return null;
         }
-        assertThat(cell).as("CONFORMANCE.md: what envoi sends for %s, in backticks", name).startsWith("`").endsWith("`");
+        assertThat(cell).as("CONFORMANCE.md: what envoi sends for %s, in backticks", name)
+                .startsWith("`").endsWith("`");
         return cell.substring(1, cell.length() - 1);
     }
 

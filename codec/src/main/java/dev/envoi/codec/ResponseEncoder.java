@@ -22,8 +22,9 @@ import java.util.Objects;
  *
  * <p>Checked before a byte is final (refusals are {@link IllegalArgumentException}s): the status
  * code is valid, 100 to 599 (RFC 9110 §15: "Values outside the range 100..599 are invalid"; a
- * parser accepts them from a peer, an encoder does not make them); the reason phrase holds only HTAB, SP, VCHAR and obs-text, never CR or LF (RFC 9112 §4); names and values
- * as for {@link RequestEncoder}; at most one {@code Content-Length}, never with
+ * parser accepts them from a peer, an encoder does not make them); the reason phrase holds only
+ * HTAB, SP, VCHAR and obs-text, never CR or LF (RFC 9112 §4); names and values as for
+ * {@link RequestEncoder}; at most one {@code Content-Length}, never with
  * {@code Transfer-Encoding} (RFC 9112 §6.2), neither in a 1xx or 204 response (RFC 9110 §8.6,
  * RFC 9112 §6.1). Fields are written in their order and case. On an exception the buffer is left as
  * it was before the call.

@@ -17,8 +17,10 @@ record Outcome(List<Message> messages, String error, String failure, long upgrad
     String record() {
         StringBuilder sb = new StringBuilder();
         for (Message m : messages) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(m.method() != null ? m.method() + " " + m.url() : m.status());
-            sb.append(m.body().isEmpty() ? "" : " +" + m.body().length() + " B").append(m.complete() ? "" : " (incomplete)");
+            sb.append(sb.length() == 0 ? "" : ", ");
+            sb.append(m.method() != null ? m.method() + " " + m.url() : String.valueOf(m.status()));
+            sb.append(m.body().isEmpty() ? "" : " +" + m.body().length() + " B");
+            sb.append(m.complete() ? "" : " (incomplete)");
         }
         if (upgradeOffset >= 0) {
             sb.append(sb.length() == 0 ? "" : "; ").append("upgrade at ").append(upgradeOffset);
