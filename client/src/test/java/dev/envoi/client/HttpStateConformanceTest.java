@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The deliberate deviations are the table between the {@code http-state deviations} markers in
  * {@code client/CONFORMANCE.md}, read by this test, so the document and the code cannot drift: an
- * unlisted failure fails the build, and so does a listed case that passes.
+ * unlisted failure fails the build, and so does a listed case that passes, or that sends another
+ * Cookie field than the one its "envoi sends" column records.
  */
 class HttpStateConformanceTest {
     /** The README's suggestion: the date of the last upstream commit, inside the suite's window. */
@@ -43,7 +44,7 @@ class HttpStateConformanceTest {
     void wholeSuite() throws IOException {
         List<Map<String, Object>> cases = loadCases();
         assertThat(cases).hasSize(222);
-        Set<String> deviations = documentedDeviations();
+        Map<String, String> deviations = documentedDeviations();
         List<String> unexpected = new ArrayList<>();
         Set<String> failed = new TreeSet<>();
         int passed = 0;
@@ -53,20 +54,23 @@ class HttpStateConformanceTest {
             String actual = run(c);
             if (Objects.equals(expected, actual)) {
                 passed++;
-                if (deviations.contains(name)) {
+                if (deviations.containsKey(name)) {
                     unexpected.add(name + ": listed as a deviation in CONFORMANCE.md but passes");
                 }
             } else {
                 failed.add(name);
                 System.out.println("  http-state " + name + ": expected " + quote(expected) + ", envoi sends "
                         + quote(actual));
-                if (!deviations.contains(name)) {
+                if (!deviations.containsKey(name)) {
                     unexpected.add(name + ": expected " + quote(expected) + " but was " + quote(actual)
                             + " for " + c.get("set_cookie"));
+                } else if (!Objects.equals(deviations.get(name), actual)) {
+                    unexpected.add(name + ": CONFORMANCE.md records that envoi sends " + quote(deviations.get(name))
+                            + " but it sends " + quote(actual) + " for " + c.get("set_cookie"));
                 }
             }
         }
-        Set<String> unknown = new TreeSet<>(deviations);
+        Set<String> unknown = new TreeSet<>(deviations.keySet());
         unknown.removeAll(failed);
         for (Map<String, Object> c : cases) {
             unknown.remove((String) c.get("name"));
@@ -104,22 +108,39 @@ class HttpStateConformanceTest {
         return cases;
     }
 
-    /** Case names in the first column of the table between the markers, e.g. {@code | `0004` |}. */
-    static Set<String> documentedDeviations() throws IOException {
+    /**
+     * The rows of the table between the markers: case name (first column, e.g. {@code | `0004` |}) to
+     * the Cookie field envoi sends (fourth column: {@code `a=b; x`}, or {@code no Cookie field} as null).
+     */
+    static Map<String, String> documentedDeviations() throws IOException {
         String doc = Files.readString(Path.of("CONFORMANCE.md"), StandardCharsets.UTF_8);
         int begin = doc.indexOf(BEGIN);
         int end = doc.indexOf(END);
         assertThat(begin).as("CONFORMANCE.md marker " + BEGIN).isGreaterThanOrEqualTo(0);
         assertThat(end).as("CONFORMANCE.md marker " + END).isGreaterThan(begin);
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> sends = new LinkedHashMap<>();
         for (String row : doc.substring(begin, end).lines().toList()) {
             if (row.startsWith("| `")) {
                 int close = row.indexOf('`', 3);
                 String name = row.substring(3, close);
-                assertThat(names.put(name, row)).as("listed twice: " + name).isNull();
+                assertThat(sends.containsKey(name)).as("listed twice: " + name).isFalse();
+                sends.put(name, cookieField(name, row));
             }
         }
-        return names.keySet();
+        return sends;
+    }
+
+    /** The "envoi sends" cell of {@code row}: columns are case, Set-Cookie values, expected, envoi sends, reason. */
+    private static String cookieField(String name, String row) {
+        String[] cells = row.substring(2, row.length() - 2).split(" \\| ", -1);
+        assertThat(cells).as("CONFORMANCE.md row of %s: 5 columns", name).hasSize(5);
+        String cell = cells[3].trim();
+        if (cell.equals("no Cookie field")) {
+            return null;
+        }
+        assertThat(cell).as("CONFORMANCE.md: what envoi sends for %s, in backticks", name)
+                .startsWith("`").endsWith("`");
+        return cell.substring(1, cell.length() - 1);
     }
 
     private static String quote(String s) {

@@ -101,7 +101,9 @@ public final class ParserConfig {
 
     /**
      * Most bytes of chunk extensions on one chunk-size line (RFC 9112 §7.1.1). Default
-     * {@value #DEFAULT_MAX_CHUNK_EXTENSION_BYTES}.
+     * {@value #DEFAULT_MAX_CHUNK_EXTENSION_BYTES}. The whole line is bounded by this plus 18 bytes
+     * (16 HEXDIG, enough for any size up to 2^63-1, and CRLF); zeros that pad a chunk-size, which
+     * RFC 9112 §7.1 allows, count against the same bound.
      */
     public int maxChunkExtensionBytes() {
         return maxChunkExtensionBytes;

@@ -20,9 +20,11 @@ import java.util.Objects;
  * ResponseEncoder.encode(head, buf);   // HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\n
  * }</pre>
  *
- * <p>Checked before a byte is final (refusals are {@link IllegalArgumentException}s): the reason
- * phrase holds only HTAB, SP, VCHAR and obs-text, never CR or LF (RFC 9112 §4); names and values
- * as for {@link RequestEncoder}; at most one {@code Content-Length}, never with
+ * <p>Checked before a byte is final (refusals are {@link IllegalArgumentException}s): the status
+ * code is valid, 100 to 599 (RFC 9110 §15: "Values outside the range 100..599 are invalid"; a
+ * parser accepts them from a peer, an encoder does not make them); the reason phrase holds only
+ * HTAB, SP, VCHAR and obs-text, never CR or LF (RFC 9112 §4); names and values as for
+ * {@link RequestEncoder}; at most one {@code Content-Length}, never with
  * {@code Transfer-Encoding} (RFC 9112 §6.2), neither in a 1xx or 204 response (RFC 9110 §8.6,
  * RFC 9112 §6.1). Fields are written in their order and case. On an exception the buffer is left as
  * it was before the call.
@@ -45,7 +47,7 @@ public final class ResponseEncoder {
         Headers h = head.headers();
         OutgoingFraming f = OutgoingFraming.scan(h);
         f.checkContentLength(h);
-        int code = head.status().code();
+        int code = validCode(head.status());
         if ((code < 200 || code == 204) && (f.contentLength() >= 0 || f.transferEncoding() >= 0)) {
             throw new IllegalArgumentException("a " + code + " response must not carry Content-Length or "
                     + "Transfer-Encoding [RFC 9110 §8.6, RFC 9112 §6.1]");
@@ -68,12 +70,13 @@ public final class ResponseEncoder {
 
     /**
      * Whether a response with {@code status} to a {@code requestMethod} request carries content on the
-     * wire: not for HEAD, 1xx, 204, 304, or a 2xx to CONNECT (RFC 9112 §6.3 rules 1–2).
+     * wire: not for HEAD, 1xx, 204, 304, or a 2xx to CONNECT (RFC 9112 §6.3 rules 1–2). An invalid
+     * status (outside 100..599) counts as a 5xx, as a client processes it (RFC 9110 §15).
      */
     public static boolean hasContent(Status status, Method requestMethod) {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(requestMethod, "requestMethod");
-        int code = status.code();
+        int code = status.isValid() ? status.code() : 500; // processed as a 5xx (RFC 9110 §15)
         return !(requestMethod.equals(Method.HEAD) || code < 200 || code == 204 || code == 304
                 || (requestMethod.equals(Method.CONNECT) && code < 300));
     }
@@ -94,7 +97,7 @@ public final class ResponseEncoder {
      * </ul>
      *
      * @throws IllegalArgumentException if a caller-set Content-Length or Transfer-Encoding conflicts
-     *     with {@code framing}, or chunked is asked for an HTTP/1.0 exchange
+     *     with {@code framing}, chunked is asked for an HTTP/1.0 exchange, or the status is invalid
      */
     public static ResponseHead withFraming(ResponseHead head, RequestHead request, BodyFraming framing) {
         Objects.requireNonNull(head, "head");
@@ -102,7 +105,7 @@ public final class ResponseEncoder {
         Objects.requireNonNull(framing, "framing");
         Headers h = head.headers();
         OutgoingFraming f = OutgoingFraming.scan(h);
-        int code = head.status().code();
+        int code = validCode(head.status());
         boolean connect2xx = request.method().equals(Method.CONNECT) && code >= 200 && code < 300;
         if (code < 200 || code == 204 || connect2xx) {
             if (!(framing instanceof BodyFraming.NoBody)) {
@@ -163,5 +166,14 @@ public final class ResponseEncoder {
 
     private static ResponseHead with(ResponseHead head, Headers headers) {
         return new ResponseHead(head.version(), head.status(), head.reasonPhrase(), headers);
+    }
+
+    /** The code of a status an encoder may write: never an invalid one (RFC 9110 §15). */
+    private static int validCode(Status status) {
+        if (!status.isValid()) {
+            throw new IllegalArgumentException("status code " + status
+                    + " is outside 100-599, an invalid status code [RFC 9110 §15]");
+        }
+        return status.code();
     }
 }

@@ -53,8 +53,9 @@ import java.util.OptionalLong;
  *   <li>an obs-fold is replaced with SP, as a user agent must (§5.2); whitespace before a colon, a bare
  *       LF and a bare CR are errors (§5.1, §2.2);</li>
  *   <li>empty lines before a status-line are skipped, and a status-line may end right after the
- *       status code (see {@link Leniency}); status codes outside 100-599 and versions other than
- *       HTTP/1.x are errors;</li>
+ *       status code (see {@link Leniency}); versions other than HTTP/1.x are errors; a status code
+ *       is any 3DIGIT (§4), and one outside 100-599 is kept but framed and classified as a 5xx, as
+ *       RFC 9110 §15 asks of a client (see {@link Status});</li>
  *   <li>101 and a 2xx to CONNECT end HTTP on the connection ({@link #upgraded()});
  *       {@code Connection: close} (also in the non-standard {@code Proxy-Connection}) ends
  *       persistence.</li>

@@ -27,6 +27,50 @@ class ChunkedBodyTest {
                 .isEqualTo("BODY 0123456789abcdefghij");
     }
 
+    /**
+     * Issue 7.11b: chunk-size = 1*HEXDIG (RFC 9112 §7.1) has no length cap; the guard is on the
+     * value (2^63-1), so zeros before a small size are read, within the chunk-size line's limit.
+     */
+    @Test
+    void chunkSizePaddedWithZerosBeyond16DigitsIsItsValue() {
+        assertThat(Feed.response(HEAD + "00000000000000000005\r\nhello\r\n000000000000000000000\r\n\r\n").ok()
+                .lines()).containsExactly(
+                "HEAD HTTP/1.1 200 'OK' | Transfer-Encoding: chunked | Chunked[] keepAlive=true",
+                "BODY hello",
+                "COMPLETE keepAlive=true upgraded=false",
+                "EOF NEED_INPUT");
+        String zeros = "0".repeat(1000);
+        assertThat(Feed.response(HEAD + zeros + "a;x=y\r\n0123456789\r\n" + zeros + "\r\n\r\n").ok().lines().get(1))
+                .isEqualTo("BODY 0123456789");
+    }
+
+    @Test
+    void paddedChunkSizeThatOverflowsIsRefusedAtItsDigit() {
+        // 2^63 after 20 zeros: the 16th significant digit is where the value passes 2^63-1
+        var e = Feed.response(HEAD + "00000000000000000000" + "8000000000000000\r\n").malformed();
+        assertThat(e.reason()).isEqualTo("chunk-size exceeds 2^63-1");
+        assertThat(e.rfcSection()).isEqualTo("RFC 9112 §7.1");
+        assertThat(e.parserState()).isEqualTo("CHUNK_SIZE");
+        assertThat(e.offset()).isEqualTo(HEAD.length() + 20 + 15);
+        e = Feed.response(HEAD + "0000FFFFFFFFFFFFFFFFF\r\n").malformed();
+        assertThat(e.reason()).isEqualTo("chunk-size exceeds 2^63-1");
+        assertThat(e.offset()).isEqualTo(HEAD.length() + 4 + 15);
+    }
+
+    @Test
+    void zerosPaddingAChunkSizeAreBoundedByTheChunkLineLimit() {
+        // the line holds 16 HEXDIG + CRLF + maxChunkExtensionBytes; padding draws on the same allowance
+        ParserConfig none = ParserConfig.builder().maxChunkExtensionBytes(0).build();
+        assertThat(Feed.response(none, HEAD + "0000000000000005\r\nhello\r\n0\r\n\r\n").ok().lines().get(1))
+                .isEqualTo("BODY hello");
+        var limit = Feed.response(none, HEAD + "00000000000000005\r\nhello\r\n0\r\n\r\n").limit();
+        assertThat(limit.limitName()).isEqualTo("maxChunkExtensionBytes");
+        assertThat(limit.offset()).isEqualTo(HEAD.length() + 18);
+        limit = Feed.response(HEAD + "0".repeat(5000) + "5\r\nhello\r\n0\r\n\r\n").limit();
+        assertThat(limit.limitName()).isEqualTo("maxChunkExtensionBytes");
+        assertThat(limit.offset()).isEqualTo(HEAD.length() + 18 + ParserConfig.DEFAULT_MAX_CHUNK_EXTENSION_BYTES);
+    }
+
     @Test
     void trailersAreParsedAndReturned() {
         assertThat(Feed.response(HEAD + "1\r\nx\r\n0\r\nExpires: never\r\nX-Sum:  abc \r\n\r\n").ok().lines())

@@ -216,7 +216,7 @@ final class Feed {
                 assertThat(h.version()).isEqualTo(p.version());
                 checkFields(h.headers(), p.fieldCount(), p::fieldName, p::fieldValue);
                 String s = h.version() + " " + p.statusCode() + " '" + h.reasonPhrase() + "'" + fields(h.headers());
-                return s + (p.statusCode() < 200 && p.statusCode() != 101 ? ""
+                return s + (h.status().isInformational() && p.statusCode() != 101 ? ""
                         : " | " + p.framing() + " keepAlive=" + p.keepAlive());
             }
 

@@ -57,6 +57,22 @@ class ResponseEncoderTest {
         }
 
         @Test
+        void invalidStatusCodesAreNeverWritten() {
+            // RFC 9110 §15: values outside 100..599 are invalid; a parser accepts them, an encoder does not make them
+            for (int code : new int[] {0, 99, 600, 999}) {
+                assertThatThrownBy(() -> ResponseEncoder.encode(head(code, "X")))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("invalid status code [RFC 9110 §15]");
+                assertThatThrownBy(() -> ResponseEncoder.withFraming(head(code, "X"), GET, BodyFraming.NO_BODY))
+                        .isInstanceOf(IllegalArgumentException.class);
+                // a client processes one as a 5xx: content, except after HEAD
+                assertThat(ResponseEncoder.hasContent(Status.of(code), Method.GET)).isTrue();
+                assertThat(ResponseEncoder.hasContent(Status.of(code), Method.CONNECT)).isTrue();
+                assertThat(ResponseEncoder.hasContent(Status.of(code), Method.HEAD)).isFalse();
+            }
+        }
+
+        @Test
         void fieldsKeepOrderAndCaseAndRepeats() {
             assertThat(encode(head(200, "OK", "set-cookie", "a=1", "Set-Cookie", "b=2", "X-Empty", "")))
                     .isEqualTo("HTTP/1.1 200 OK\r\nset-cookie: a=1\r\nSet-Cookie: b=2\r\nX-Empty:\r\n\r\n");

@@ -62,15 +62,63 @@ class ResponseParserTest {
                 .isEqualTo("expected 3DIGIT status-code but was SP");
         assertThat(Feed.response("http/1.1 200 OK\r\n\r\n").malformed().reason())
                 .isEqualTo("expected HTTP-version (HTTP/1.1) but was 'h'");
-        assertThat(Feed.response("HTTP/1.1 099 X\r\n\r\n").malformed().rfcSection()).isEqualTo("RFC 9110 §15");
-        assertThat(Feed.response("HTTP/1.1 600 X\r\n\r\n").malformed().reason())
-                .isEqualTo("expected a status-code from 100 to 599 but was 600");
         assertThat(Feed.response("HTTP/2.0 200 OK\r\n\r\n").malformed().reason())
                 .startsWith("expected HTTP major version 1");
         assertThat(Feed.response("HTTP/1.1 200 O\u0001K\r\n\r\n").malformed().reason())
                 .isEqualTo("expected HTAB, SP, VCHAR or obs-text in reason-phrase but was 0x01");
         assertThat(Feed.response("HTTP/1.10 200 OK\r\n\r\n").malformed().reason())
                 .isEqualTo("expected SP after HTTP-version but was '0'");
+    }
+
+    /**
+     * Issue 7.11a: a status-code is any 3DIGIT (RFC 9112 §4); one outside 100..599 is invalid and a
+     * client "SHOULD process the response as if it had a 5xx (Server Error) status code" (RFC 9110 §15),
+     * so it is read, with its body framed as a 5xx's: not interim, not without content.
+     */
+    @Test
+    void statusCodesOutside100To599AreReadAsServerErrors() {
+        assertThat(Feed.response("HTTP/1.1 600 X\r\nContent-Length: 3\r\n\r\nabc").ok().lines()).containsExactly(
+                "HEAD HTTP/1.1 600 'X' | Content-Length: 3 | FixedLength[length=3] keepAlive=true",
+                "BODY abc",
+                "COMPLETE keepAlive=true upgraded=false",
+                "EOF NEED_INPUT");
+        // 0xx is not an interim response: its body runs until close, like a 5xx without framing fields
+        assertThat(Feed.response("HTTP/1.1 099 X\r\n\r\nbody").ok().lines()).containsExactly(
+                "HEAD HTTP/1.1 99 'X' | UntilClose[] keepAlive=false",
+                "BODY body",
+                "EOF MESSAGE_COMPLETE keepAlive=false upgraded=false");
+        assertThat(Feed.response("HTTP/1.1 999\r\nContent-Length: 2\r\n\r\nhi").ok().lines()).containsExactly(
+                "HEAD HTTP/1.1 999 '' | Content-Length: 2 | FixedLength[length=2] keepAlive=true",
+                "BODY hi",
+                "COMPLETE keepAlive=true upgraded=false",
+                "EOF NEED_INPUT");
+        assertThat(Feed.response("HTTP/1.1 000 Zero\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n")
+                .ok().lines()).containsExactly(
+                "HEAD HTTP/1.1 0 'Zero' | Transfer-Encoding: chunked | Chunked[] keepAlive=true",
+                "BODY hi",
+                "COMPLETE keepAlive=true upgraded=false",
+                "EOF NEED_INPUT");
+        // as a 5xx: no content after HEAD, and a 0xx to CONNECT is no tunnel
+        assertThat(Feed.responseTo(Method.HEAD, "HTTP/1.1 600 X\r\nContent-Length: 5\r\n\r\n").ok().lines())
+                .containsExactly("HEAD HTTP/1.1 600 'X' | Content-Length: 5 | NoBody[] keepAlive=true",
+                        "COMPLETE keepAlive=true upgraded=false", "EOF NEED_INPUT");
+        assertThat(Feed.responseTo(Method.CONNECT, "HTTP/1.1 099 X\r\nContent-Length: 2\r\n\r\nhi").ok().lines())
+                .containsExactly("HEAD HTTP/1.1 99 'X' | Content-Length: 2 | FixedLength[length=2] keepAlive=true",
+                        "BODY hi", "COMPLETE keepAlive=true upgraded=false", "EOF NEED_INPUT");
+    }
+
+    @Test
+    void anInvalidStatusCodeIsKeptAndClassifiedAsAServerError() throws Exception {
+        ResponseParser p = new ResponseParser();
+        ByteBuffer in = ByteBuffer.wrap(Feed.bytes("HTTP/1.1 600 X\r\nContent-Length: 0\r\n\r\n"));
+        assertThat(p.parse(in)).isEqualTo(dev.envoi.codec.ParseEvent.HEAD);
+        assertThat(p.statusCode()).isEqualTo(600);
+        ResponseHead head = p.head();
+        assertThat(head.status()).isSameAs(dev.envoi.core.Status.of(600));
+        assertThat(head.status().isValid()).isFalse();
+        assertThat(head.status().isServerError()).isTrue();
+        assertThat(head.status().statusClass()).isEqualTo(dev.envoi.core.Status.StatusClass.SERVER_ERROR);
+        assertThat(head.reasonPhrase()).isEqualTo("X");
     }
 
     @Test

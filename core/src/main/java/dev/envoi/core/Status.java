@@ -1,13 +1,22 @@
 package dev.envoi.core;
 
 /**
- * A response status code (RFC 9110 §15): three digits, 100 to 599, whose first digit is its class.
- * Codes are an open set; each known one carries the reason phrase RFC 9110 registers, and unknown
- * ones are understood by their class (RFC 9110 §15: "a client MUST understand the class of any status
- * code ... and treat an unrecognized status code as being equivalent to the x00 status code of that
- * class").
+ * A response status code (RFC 9110 §15): three digits whose first is its class. Codes are an open
+ * set; each known one carries the reason phrase RFC 9110 registers, and unknown ones are understood
+ * by their class (RFC 9110 §15: "a client MUST understand the class of any status code ... and treat
+ * an unrecognized status code as being equivalent to the x00 status code of that class").
  *
- * <p>{@code Status.of(code)} never allocates: every code from 100 to 599 is made once.
+ * <p><b>Invalid codes.</b> On the wire a status-code is any 3DIGIT (RFC 9112 §4), so a server can
+ * send {@code 000} to {@code 099} or {@code 600} to {@code 999}. RFC 9110 §15: "Values outside the
+ * range 100..599 are invalid. ... A client that receives a response with an invalid status code
+ * SHOULD process the response as if it had a 5xx (Server Error) status code." So such a response is
+ * not refused, and its {@code Status} keeps the code as received ({@link #code()}, {@link #toString()})
+ * but is {@linkplain #isValid() invalid} and classified as a server error: {@link #statusClass()} is
+ * {@link StatusClass#SERVER_ERROR}, {@link #isServerError()} is true, and it is never informational
+ * (a {@code 0xx} is not an interim response), successful, a redirection or a client error. Its
+ * {@link #reason()} is {@value #INVALID_REASON}.
+ *
+ * <p>{@code Status.of(code)} never allocates: every code from 0 to 999 is made once. Immutable.
  */
 public final class Status {
     /** The five classes of RFC 9110 §15. */
@@ -20,15 +29,18 @@ public final class Status {
         REDIRECTION,
         /** 4xx (RFC 9110 §15.5). */
         CLIENT_ERROR,
-        /** 5xx (RFC 9110 §15.6). */
+        /** 5xx (RFC 9110 §15.6), and an invalid code outside 100..599 (RFC 9110 §15). */
         SERVER_ERROR
     }
 
-    private static final Status[] ALL = new Status[500];
+    /** The reason phrase of a code outside 100..599. */
+    public static final String INVALID_REASON = "Invalid Status";
+
+    private static final Status[] ALL = new Status[1000];
 
     static {
-        for (int code = 100; code < 600; code++) {
-            ALL[code - 100] = new Status(code, defaultReason(code));
+        for (int code = 0; code < ALL.length; code++) {
+            ALL[code] = new Status(code, isValid(code) ? defaultReason(code) : INVALID_REASON);
         }
     }
 
@@ -76,15 +88,16 @@ public final class Status {
     }
 
     /**
-     * The status {@code code}.
+     * The status {@code code}: any three-digit status-code (RFC 9112 §4), valid (100 to 599) or
+     * not (see the class documentation).
      *
-     * @throws IllegalArgumentException unless 100 &lt;= code &lt;= 599 (RFC 9110 §15)
+     * @throws IllegalArgumentException unless 0 &lt;= code &lt;= 999
      */
     public static Status of(int code) {
-        if (code < 100 || code > 599) {
-            throw new IllegalArgumentException("status code must be 100-599 (RFC 9110 §15), got " + code);
+        if (code < 0 || code >= ALL.length) {
+            throw new IllegalArgumentException("status code must be 3 digits, 000-999 (RFC 9112 §4), got " + code);
         }
-        return ALL[code - 100];
+        return ALL[code];
     }
 
     /** The three-digit code. */
@@ -92,19 +105,27 @@ public final class Status {
         return code;
     }
 
-    /** The reason phrase registered for this code, or {@code ""} for an unregistered code. */
+    /**
+     * The reason phrase registered for this code, {@code ""} for an unregistered valid code, or
+     * {@value #INVALID_REASON} for an invalid one.
+     */
     public String reason() {
         return reason;
     }
 
-    /** The class, from the first digit. */
-    public StatusClass statusClass() {
-        return StatusClass.values()[code / 100 - 1];
+    /** Whether the code is within 100..599, the valid status codes of RFC 9110 §15. */
+    public boolean isValid() {
+        return isValid(code);
     }
 
-    /** 1xx. */
+    /** The class, from the first digit; {@link StatusClass#SERVER_ERROR} for an invalid code (RFC 9110 §15). */
+    public StatusClass statusClass() {
+        return isValid(code) ? StatusClass.values()[code / 100 - 1] : StatusClass.SERVER_ERROR;
+    }
+
+    /** 1xx (never an invalid {@code 0xx}). */
     public boolean isInformational() {
-        return code < 200;
+        return code >= 100 && code < 200;
     }
 
     /** 2xx. */
@@ -122,9 +143,9 @@ public final class Status {
         return code >= 400 && code < 500;
     }
 
-    /** 5xx. */
+    /** 5xx, or an invalid code, which a client processes as a 5xx (RFC 9110 §15). */
     public boolean isServerError() {
-        return code >= 500;
+        return code >= 500 || code < 100;
     }
 
     @Override
@@ -137,10 +158,15 @@ public final class Status {
         return code;
     }
 
-    /** {@code "404 Not Found"}. */
+    /** {@code "404 Not Found"}; an invalid code keeps its three digits, {@code "099 Invalid Status"}. */
     @Override
     public String toString() {
-        return reason.isEmpty() ? Integer.toString(code) : code + " " + reason;
+        String digits = code < 100 ? (code < 10 ? "00" : "0") + code : Integer.toString(code);
+        return reason.isEmpty() ? digits : digits + " " + reason;
+    }
+
+    private static boolean isValid(int code) {
+        return code >= 100 && code <= 599;
     }
 
     /** The reason phrases of RFC 9110 §15 (and RFC 8297 for 103, RFC 6585 for 428/429/431/511). */

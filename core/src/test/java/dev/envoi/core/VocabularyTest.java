@@ -44,9 +44,34 @@ class VocabularyTest {
         assertThat(Status.of(399).statusClass()).isEqualTo(Status.StatusClass.REDIRECTION);
         assertThat(Status.of(451).isClientError()).isTrue();
         assertThat(Status.of(599).statusClass()).isEqualTo(Status.StatusClass.SERVER_ERROR);
-        assertThatThrownBy(() -> Status.of(99)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("RFC 9110 §15");
-        assertThatThrownBy(() -> Status.of(600)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Status.of(599).isValid()).isTrue();
+        assertThat(Status.of(100).isValid()).isTrue();
+        assertThatThrownBy(() -> Status.of(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RFC 9112 §4");
+        assertThatThrownBy(() -> Status.of(1000)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("status code must be 3 digits, 000-999 (RFC 9112 §4), got 1000");
+    }
+
+    @Test
+    void invalidStatusCodesAreProcessedAsServerErrors() {
+        // RFC 9110 §15: a code outside 100..599 is invalid; a client processes it as a 5xx
+        for (int code : new int[] {0, 1, 99, 600, 999}) {
+            Status s = Status.of(code);
+            assertThat(s).isSameAs(Status.of(code));
+            assertThat(s.code()).isEqualTo(code);
+            assertThat(s.isValid()).as("%d", code).isFalse();
+            assertThat(s.statusClass()).as("%d", code).isEqualTo(Status.StatusClass.SERVER_ERROR);
+            assertThat(s.isServerError()).as("%d", code).isTrue();
+            assertThat(s.isInformational()).as("%d", code).isFalse();
+            assertThat(s.isSuccessful()).as("%d", code).isFalse();
+            assertThat(s.isRedirection()).as("%d", code).isFalse();
+            assertThat(s.isClientError()).as("%d", code).isFalse();
+            assertThat(s.reason()).isEqualTo("Invalid Status");
+        }
+        assertThat(Status.of(0).toString()).isEqualTo("000 Invalid Status");
+        assertThat(Status.of(99).toString()).isEqualTo("099 Invalid Status");
+        assertThat(Status.of(600).toString()).isEqualTo("600 Invalid Status");
+        assertThat(Status.of(600)).isNotEqualTo(Status.of(500)).hasSameHashCodeAs(Status.of(600));
     }
 
     @Test

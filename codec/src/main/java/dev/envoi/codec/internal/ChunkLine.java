@@ -17,12 +17,16 @@ import java.util.List;
  * chunk-ext-val  = token / quoted-string
  * </pre>
  *
- * The size is parsed by hand: HEXDIG only (no {@code 0x}, sign or leading whitespace), at most 16
- * digits, and at most {@link Long#MAX_VALUE}. Whitespace after the size is allowed only before a
+ * The size is parsed by hand: HEXDIG only (no {@code 0x}, sign or leading whitespace), and its
+ * value at most {@link Long#MAX_VALUE}: the digit that would overflow is refused where it stands.
+ * What is capped is the value, not the numeral: {@code 1*HEXDIG} allows leading zeros, so
+ * {@code 00000000000000000005} is 5. How many zeros is bounded by the length limit of the whole
+ * chunk-size line ({@code ChunkedDecoder}). Whitespace after the size is allowed only before a
  * {@code ;} (it is BWS of chunk-ext); {@code "5 \r\n"} is refused.
  */
 public final class ChunkLine {
-    private static final int MAX_HEX_DIGITS = 16;
+    /** The largest size to which one more hex digit can be appended without passing 2^63-1. */
+    private static final long MAX_BEFORE_DIGIT = Long.MAX_VALUE >>> 4;
 
     private ChunkLine() {
     }
@@ -35,7 +39,7 @@ public final class ChunkLine {
      */
     public static long parse(byte[] b, int end, int maxExtensionBytes, List<String[]> extensions, long base)
             throws MalformedMessageException, LimitExceededException {
-        long size = size(b, end, false, base);
+        long size = size(b, end, base);
         int i = digits(b, end);
         int sizeEnd = i;
         while (i < end) {
@@ -67,6 +71,8 @@ public final class ChunkLine {
 
         private int phase;
         private int pos;
+        /** The value of the chunk-size digits before {@code pos}, while in SIZE. */
+        private long size;
         /** Where the current chunk-ext-name or token chunk-ext-val starts. */
         private int mark;
 
@@ -74,15 +80,23 @@ public final class ChunkLine {
         void reset() {
             phase = SIZE;
             pos = 0;
+            size = 0;
         }
 
         /** Checks {@code b[0, end)}; {@code base} is the message offset of {@code b[0]}. */
         void check(byte[] b, int end, long base) throws MalformedMessageException {
             if (phase == SIZE) {
-                size(b, end, true, base); // at most 17 bytes: checked again from the start
-                pos = digits(b, end);
-                if (pos == end) {
+                int i = pos; // resumes: a numeral padded with zeros is scanned once
+                while (i < end && ByteClass.is(b[i], ByteClass.HEXDIG)) {
+                    size = append(size, b, end, i, base);
+                    i++;
+                }
+                pos = i;
+                if (i == end) {
                     return;
+                }
+                if (i == 0) {
+                    throw noSize(b, end, base);
                 }
                 phase = BEFORE_SEMI;
             }
@@ -185,35 +199,37 @@ public final class ChunkLine {
 
     private static int digits(byte[] b, int end) {
         int i = 0;
-        while (i < end && i <= MAX_HEX_DIGITS && ByteClass.is(b[i], ByteClass.HEXDIG)) {
+        while (i < end && ByteClass.is(b[i], ByteClass.HEXDIG)) {
             i++;
         }
         return i;
     }
 
-    /** The chunk-size at {@code b[0]}; when {@code partial}, 0 if it may still grow. */
-    private static long size(byte[] b, int end, boolean partial, long base) throws MalformedMessageException {
+    /** The chunk-size at {@code b[0]} of a complete line. */
+    private static long size(byte[] b, int end, long base) throws MalformedMessageException {
         long size = 0;
         int i = 0;
         while (i < end && ByteClass.is(b[i], ByteClass.HEXDIG)) {
-            if (i == MAX_HEX_DIGITS) {
-                throw error("expected at most 16 HEXDIG in chunk-size but there are more", "CHUNK_SIZE",
-                        b, end, i, base);
-            }
-            size = (size << 4) | ByteClass.hexValue(b[i]);
+            size = append(size, b, end, i, base);
             i++;
         }
-        if (partial && i == end) {
-            return 0;
-        }
         if (i == 0) {
-            throw error("expected chunk-size (HEXDIG) but was " + Diagnostics.describeAt(b, 0, end), "CHUNK_SIZE",
-                    b, end, 0, base);
-        }
-        if (size < 0) {
-            throw error("chunk-size exceeds 2^63-1", "CHUNK_SIZE", b, end, 0, base);
+            throw noSize(b, end, base);
         }
         return size;
+    }
+
+    /** {@code size * 16} plus the hex digit {@code b[at]}; refused at that digit if over 2^63-1. */
+    private static long append(long size, byte[] b, int end, int at, long base) throws MalformedMessageException {
+        if (size > MAX_BEFORE_DIGIT) {
+            throw error("chunk-size exceeds 2^63-1", "CHUNK_SIZE", b, end, at, base);
+        }
+        return (size << 4) | ByteClass.hexValue(b[at]);
+    }
+
+    private static MalformedMessageException noSize(byte[] b, int end, long base) {
+        return error("expected chunk-size (HEXDIG) but was " + Diagnostics.describeAt(b, 0, end), "CHUNK_SIZE",
+                b, end, 0, base);
     }
 
     /** One {@code BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ]} at {@code i}; returns its end. */

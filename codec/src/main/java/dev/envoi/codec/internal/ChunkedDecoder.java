@@ -38,7 +38,11 @@ final class ChunkedDecoder {
         DONE
     }
 
-    /** A chunk-size line holds at most 16 HEXDIG and a CRLF besides its extensions. */
+    /**
+     * The bytes of a chunk-size line besides its extensions: 16 HEXDIG (2^63-1 needs 16) and a CRLF.
+     * Zeros that pad the size take from the same allowance as the extensions (RFC 9112 §7.1 caps
+     * neither; this limit bounds both).
+     */
     private static final int CHUNK_SIZE_DIGITS_AND_CRLF = 18;
 
     private final ParserConfig config;

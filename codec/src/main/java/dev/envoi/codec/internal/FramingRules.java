@@ -130,8 +130,13 @@ public final class FramingRules {
     private FramingRules() {
     }
 
-    /** The body of a response with status {@code status} to a {@code requestMethod} request. */
-    public static Outcome response(Method requestMethod, int status, HttpVersion version, Codings te, Length cl) {
+    /**
+     * The body of a response with status {@code code} to a {@code requestMethod} request. An invalid
+     * code (outside 100..599, RFC 9110 §15: processed "as if it had a 5xx (Server Error) status
+     * code") is framed as a 500: never interim, never without content but after HEAD.
+     */
+    public static Outcome response(Method requestMethod, int code, HttpVersion version, Codings te, Length cl) {
+        int status = code < 100 || code > 599 ? 500 : code;
         if (status == 101) {
             return Outcome.SWITCHING_PROTOCOLS;
         }

@@ -234,11 +234,7 @@ public final class StartLine {
             }
             code = code * 10 + (b[i] - '0');
         }
-        if (code < 100 || code > 599) {
-            throw error("expected a status-code from 100 to 599 but was " + code, "RFC 9110 §15", "STATUS_CODE",
-                    b, e, i - 3);
-        }
-        status = code;
+        status = code; // 000-099 and 600-999 too: invalid, processed as 5xx (RFC 9110 §15), see Status
         return partial && i == e ? -1 : i;
     }
 

@@ -8,6 +8,8 @@ import dev.envoi.codec.ResponseParser;
 import dev.envoi.core.EnvoiException;
 import dev.envoi.core.FieldValues;
 import dev.envoi.core.Headers;
+import dev.envoi.core.LimitExceededException;
+import dev.envoi.core.MalformedMessageException;
 import dev.envoi.core.Method;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -82,7 +84,7 @@ final class Harness {
                 }
             }
         } catch (EnvoiException e) {
-            return finish(e.getMessage(), -1, false);
+            return finish(e, -1, false);
         }
         return finish(null, -1, false);
     }
@@ -197,11 +199,24 @@ final class Harness {
         return m;
     }
 
-    private Outcome finish(String error, long upgradeOffset, boolean dataAfterClose) {
+    private Outcome finish(EnvoiException error, long upgradeOffset, boolean dataAfterClose) {
         if (head != null) {
             messages.add(withBody(head, null, false, false));
             head = null;
         }
-        return new Outcome(List.copyOf(messages), error, upgradeOffset, dataAfterClose);
+        return new Outcome(List.copyOf(messages), error == null ? null : error.getMessage(), failure(error),
+                upgradeOffset, dataAfterClose);
+    }
+
+    /** The error without where it happened: class, RFC section and reason, or the limit's name and value. */
+    private static String failure(EnvoiException e) {
+        String name = e == null ? null : e.getClass().getSimpleName();
+        if (e instanceof MalformedMessageException m) {
+            return name + " [" + m.rfcSection() + "] " + m.reason();
+        }
+        if (e instanceof LimitExceededException l) {
+            return name + " " + l.limitName() + "=" + l.limit();
+        }
+        return e == null ? null : name + " " + e.getMessage();
     }
 }
