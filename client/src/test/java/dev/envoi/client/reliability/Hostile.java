@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *         Hostile.GET);
  * o.failure(MalformedMessageException.class, "expected words");
  * }</pre>
+ * With {@code -Dhostile.print=true} each asserted failure is printed, to read its exact message.
  */
 public final class Hostile {
     /** What the client does in a scenario. */
@@ -65,6 +66,7 @@ public final class Hostile {
             Baseline.assertClientReleased(client);
         }
         before.assertRestored();
+        assertThat(server.scriptErrors()).as("the server's script failed (a broken scenario)").isEmpty();
         return outcome;
     }
 

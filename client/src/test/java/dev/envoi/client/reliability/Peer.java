@@ -49,6 +49,14 @@ public final class Peer {
      * many body bytes; records the head with the server. Null when the client closed first.
      */
     public String readRequest() throws IOException {
+        return readRequest(Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads one request head and at most {@code maxBodyBytes} of its Content-Length body (0: a
+     * server that answers before reading the body); null when the client closed first.
+     */
+    public String readRequest(long maxBodyBytes) throws IOException {
         byte[] head = new byte[MAX_HEAD];
         int n = 0;
         while (n < 4 || head[n - 1] != '\n' || head[n - 2] != '\r' || head[n - 3] != '\n' || head[n - 4] != '\r') {
@@ -63,7 +71,7 @@ public final class Peer {
         }
         String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
         server.recordHead(text);
-        long length = contentLength(text);
+        long length = Math.min(maxBodyBytes, contentLength(text));
         for (long i = 0; i < length; i++) {
             if (in.read() < 0) {
                 return text;
