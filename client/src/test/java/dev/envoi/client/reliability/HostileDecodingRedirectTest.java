@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -49,7 +50,7 @@ class HostileDecodingRedirectTest {
             peer.write("HTTP/1.1 200 OK\r\nContent-Encoding: " + coding + "\r\nContent-Length: " + body.length
                     + "\r\n\r\n");
             peer.write(body);
-            peer.hold(java.time.Duration.ofSeconds(10));
+            peer.hold(Duration.ofSeconds(10));
         }, Hostile.GET);
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,20 +90,31 @@ class HostileHeadTest {
     }
 
     /**
-     * A {@code 101 Switching Protocols} to a request that asked for no upgrade (RFC 9110 §15.2.2:
-     * a server must not switch unasked).
+     * A {@code 101 Switching Protocols} to a request that asked for no upgrade (RFC 9110 §15.2.2: a
+     * server must not switch unasked) followed by another protocol's bytes: the call returns the 101
+     * with no body, and the connection, no longer HTTP, is closed, not pooled: the next request
+     * goes on a new connection and gets its own answer.
      */
     @Test
     void unaskedSwitchingProtocols() throws Exception {
+        AtomicReference<Response> switched = new AtomicReference<>();
         Hostile.Outcome o = Hostile.play(Hostile.client(), (peer, i) -> {
             peer.readRequest();
-            peer.write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
-                    + "\u0081\u0005hello");
-            peer.hold(java.time.Duration.ofSeconds(10));
-        }, Hostile.GET);
-        Response r = o.success();
-        assertThat(r.code()).isEqualTo(101);
-        assertThat(r.bytes()).as("the bytes after a 101 are another protocol's, never a body").isEmpty();
+            if (i == 0) {
+                peer.write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+                        + "\u0081\u0005hello");
+                peer.hold(Duration.ofSeconds(10));
+            } else {
+                peer.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        }, (client, server) -> {
+            switched.set(Hostile.GET.run(client, server));
+            return Hostile.GET.run(client, server);
+        });
+        assertThat(switched.get().code()).isEqualTo(101);
+        assertThat(switched.get().bytes()).as("the bytes after a 101 are another protocol's, never a body").isEmpty();
+        assertThat(o.success().text()).isEqualTo("ok");
+        assertThat(o.server().connections()).isEqualTo(2);
     }
 
     /** A reset after part of the status line and fields: typed, not retried (response bytes came). */

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,11 +43,9 @@ public final class HostileServer implements AutoCloseable {
     private final Script script;
     private final Thread acceptor;
     private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicInteger finished = new AtomicInteger();
     private final List<String> heads = Collections.synchronizedList(new ArrayList<>());
     private final List<Throwable> scriptErrors = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentHashMap.KeySetView<Peer, Boolean> open = ConcurrentHashMap.newKeySet();
-    private final CountDownLatch closed = new CountDownLatch(1);
 
     private HostileServer(Script script) throws IOException {
         this.script = script;
@@ -106,18 +102,6 @@ public final class HostileServer implements AutoCloseable {
         }
     }
 
-    /** Waits, bounded, until {@code n} connections have finished their script. */
-    public boolean awaitFinished(int n, Duration max) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (finished.get() < n) {
-            if (System.nanoTime() - end >= 0) {
-                return false;
-            }
-            closed.await(10, TimeUnit.MILLISECONDS);
-        }
-        return true;
-    }
-
     void recordHead(String head) {
         heads.add(head);
     }
@@ -162,7 +146,6 @@ public final class HostileServer implements AutoCloseable {
         } finally {
             peer.close();
             open.remove(peer);
-            finished.incrementAndGet();
         }
     }
 
@@ -185,7 +168,6 @@ public final class HostileServer implements AutoCloseable {
         for (Peer p : open) {
             p.close();
         }
-        closed.countDown();
         try {
             acceptor.join(5_000);
         } catch (InterruptedException e) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The server's side of one connection of a {@link HostileServer}: the moves a hostile scenario is
- * made of. Reads time out after {@link #READ_TIMEOUT}; writes are bounded by the server's watchdog,
+ * made of. Reads time out after {@link #READ_TIMEOUT_MILLIS} ms; writes are bounded by the watchdog,
  * which closes the socket.
  */
 public final class Peer {
