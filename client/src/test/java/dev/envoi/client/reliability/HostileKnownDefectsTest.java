@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The numbered defects of issue 7 that a hostile server shows, as reliability scenarios of the
- * outcome the fix must give. Each fails today for the reason in its {@code @Disabled}; the fix of
- * that item removes the annotation.
+ * outcome the fix gives. Each failed before its fix for the reason its Javadoc names.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileKnownDefectsTest {
@@ -41,7 +40,6 @@ class HostileKnownDefectsTest {
 
     /** Issue 7.1: a redirect to {@code mailto:} is refused and its connection released. */
     @Test
-    @Disabled("issue 7.1: the refused redirect's connection stays leased (leased=1 after the call)")
     void refusedRedirectReleasesItsConnection() throws Exception {
         redirectTo("mailto:x@example.com").failure(RedirectException.class, "302 redirect from",
                 "has a Location that is not an http(s) URL (RFC 9110 §10.2.2)");
@@ -49,11 +47,10 @@ class HostileKnownDefectsTest {
 
     /**
      * Issue 7.5: userinfo with an escaped colon in a Location (here pointing back to the same server)
-     * surfaces as an {@link EnvoiException} or is followed, never as an unchecked exception. Which
-     * of the two is the fix's choice: tighten this to its exact outcome when enabling it.
+     * surfaced as an unchecked exception. A Location with userinfo is now refused before anything uses
+     * it (RFC 9110 §4.2.4), and the redirect's connection is released.
      */
     @Test
-    @Disabled("issue 7.5: InvalidSyntaxException \"a Basic user-id must not contain ':'\" escapes the call")
     void locationWithAnEscapedColonInUserinfoIsNotAnUncheckedFailure() throws Exception {
         AtomicReference<String> location = new AtomicReference<>();
         Hostile.Outcome o = Hostile.play(Hostile.client(), (peer, i) -> {
@@ -65,16 +62,13 @@ class HostileKnownDefectsTest {
             location.set(server.url("/next").replace("http://", "http://us%3Aer:pw@"));
             return client.send(Request.get(server.url("/")).build());
         });
-        if (o.error() != null) {
-            assertThat(o.error()).isInstanceOf(EnvoiException.class);
-        } else {
-            assertThat(o.success().text()).isEqualTo("ok");
-        }
+        o.failure(RedirectException.class, "has a Location with userinfo", "RFC 9110 §4.2.4");
+        assertThat(o.error().getMessage()).doesNotContain("pw");
+        assertThat(o.server().heads()).hasSize(1);
     }
 
     /** Issue 7.6: a raw UTF-8 Location is requested as its UTF-8 percent-encoding. */
     @Test
-    @Disabled("issue 7.6: the second request is GET /caf%C3%83%C2%A9 (read as Latin-1)")
     void rawUtf8LocationIsPercentEncodedAsUtf8() throws Exception {
         Hostile.Outcome o = Hostile.play(Hostile.client(), (peer, i) -> {
             for (String head = peer.readRequest(); head != null; head = peer.readRequest()) {
@@ -157,7 +151,6 @@ class HostileKnownDefectsTest {
 
     /** Issue 7.11: a chunk-size of 17 digits with leading zeros has a small value (RFC 9112 §7.1). */
     @Test
-    @Disabled("issue 7.11: refused with \"expected at most 16 HEXDIG in chunk-size\"")
     void chunkSizeWithLeadingZerosIsItsValue() throws Exception {
         Hostile.Outcome o = Hostile.play(Hostile.client(), (peer, i) -> {
             peer.readRequest();
