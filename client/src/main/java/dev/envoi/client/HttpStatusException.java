@@ -20,7 +20,8 @@ public class HttpStatusException extends EnvoiException {
      * @param redactedUrl its URL, already redacted
      */
     public HttpStatusException(Response response, String redactedUrl) {
-        super(response.status().code() + " " + reason(response) + " for " + redactedUrl);
+        // the three digits as received: an invalid 099 (RFC 9110 §15) is not "99"
+        super(response.status().toString().substring(0, 3) + " " + reason(response) + " for " + redactedUrl);
         this.status = response.status();
         this.response = response;
     }
