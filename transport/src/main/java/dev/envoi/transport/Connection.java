@@ -201,28 +201,23 @@ public final class Connection implements Closeable {
     }
 
     /**
-     * Whether an idle connection still looks usable. First a non-blocking look: end of stream or an
-     * error means the server closed it; bytes that arrived stay in the input buffer, so nothing is
-     * consumed. When that cannot be sure (TLS, where raw bytes belong to the TLS layer and a bare FIN
-     * is invisible without a read) a 1 ms read decides, if bytes are pending or the connection has
-     * been idle for {@value #PROBE_READ_AFTER_IDLE_MILLIS} ms or more; a recently used TLS connection
-     * with nothing pending is trusted, as a 1 ms wait on every reuse would cap a thread at under a
-     * thousand requests a second.
+     * Whether an idle connection may carry another request. An idle connection that became readable is
+     * dead: end of stream means the server closed it, and bytes nobody asked for (a {@code 408 Request
+     * Timeout} written before closing, any stray response) must never be parsed as the answer to a request
+     * sent later (RFC 9112 §9.3 gives a response no way to name its request). First a non-blocking look.
+     * When that cannot be sure (TLS, where raw bytes belong to the TLS layer and a bare FIN is invisible
+     * without a read) a 1 ms read decides, if bytes are pending or the connection has been idle for
+     * {@value #PROBE_READ_AFTER_IDLE_MILLIS} ms or more: TLS records that are not application data (a TLS
+     * 1.3 NewSessionTicket, RFC 8446 §4.6.1) are consumed by JSSE and keep it alive, application data or the
+     * end of the stream does not. A recently used TLS connection with nothing pending is trusted, as a 1 ms
+     * wait on every reuse would cap a thread at under a thousand requests a second.
      */
     boolean probeAlive() {
-        if (closed) {
+        if (closed || hasUnreadInput()) {
             return false;
         }
-        if (input.pos < input.limit) {
-            return true;
-        }
         int peek = link.peek(input.buf);
-        if (peek > 0) {
-            input.pos = 0;
-            input.limit = peek;
-            return true;
-        }
-        if (peek == Link.PEEK_CLOSED) {
+        if (peek > 0 || peek == Link.PEEK_CLOSED) {
             return false;
         }
         if (peek == Link.PEEK_QUIET || (peek == Link.PEEK_PROBABLY_QUIET
@@ -230,6 +225,11 @@ public final class Connection implements Closeable {
             return true;
         }
         return probeRead();
+    }
+
+    /** Whether bytes the peer sent sit in the input buffer, unread: on an idle connection, a stray response. */
+    boolean hasUnreadInput() {
+        return input.pos < input.limit;
     }
 
     /**
@@ -280,19 +280,13 @@ public final class Connection implements Closeable {
         }
     }
 
-    /** A read with a 1 ms timeout: quiet means alive, end of stream or an error means closed. */
+    /** A read with a 1 ms timeout: quiet means alive; application data, end of stream or an error means dead. */
     private boolean probeRead() {
         int saved = link.readTimeout();
         try {
             link.setReadTimeout(1);
             try {
-                int n = link.input().read(input.buf, 0, input.buf.length);
-                if (n < 0) {
-                    return false;
-                }
-                input.pos = 0;
-                input.limit = n;
-                return true;
+                return link.input().read(input.buf, 0, input.buf.length) == 0;
             } catch (SocketTimeoutException quiet) {
                 return true;
             } finally {

@@ -24,12 +24,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Acquire</b>: the most recently used idle connection of the route (LIFO: the least likely to
  *       have been closed by the server), after a stale check that consumes nothing (a non-blocking read,
  *       or for TLS a 1 ms read when bytes are pending or it idled a second or more) that
- *       discards connections the server closed while idle; otherwise a new one from the {@link Dialer}
+ *       discards connections that became readable while idle: closed by the server, or carrying bytes
+ *       nobody asked for (a {@code 408} written before closing), which must never be read as the answer
+ *       to the next request; otherwise a new one from the {@link Dialer}
  *       if the limits allow (evicting the oldest idle connection of another route when only the total
  *       limit is in the way); otherwise wait for a release, up to the acquire timeout
  *       ({@link TransportTimeoutException} with phase {@code POOL}).</li>
- *   <li><b>Release</b>: a connection that is open, {@linkplain Connection#isReusable() reusable} and not
- *       past its keep-alive becomes idle; anything else is closed. Every acquire must end in exactly one
+ *   <li><b>Release</b>: a connection that is open, {@linkplain Connection#isReusable() reusable}, not
+ *       past its keep-alive and without unread bytes in its input buffer becomes idle; anything else is closed. Every acquire must end in exactly one
  *       {@link #release} or {@link Connection#close()}.</li>
  *   <li><b>Expiry</b>: an idle connection lives at most {@code maxIdleTime}, or less when the client set
  *       {@link Connection#keepAliveFor} from a {@code Keep-Alive: timeout=} field. Expired connections are
@@ -117,9 +119,9 @@ public final class ConnectionPool implements Closeable {
                 return candidate;
             }
             if (Log.DEBUG) {
-                Log.debug("pool: discarding " + candidate + ": closed by the server while idle");
+                Log.debug("pool: discarding " + candidate + ": closed by the server, or sent bytes nobody asked for, while idle");
             }
-            candidate.close(); // the server closed it while idle; the pool forgets it in closed()
+            candidate.close(); // closed or readable while idle; the pool forgets it in closed()
         }
     }
 
@@ -199,7 +201,9 @@ public final class ConnectionPool implements Closeable {
             if (keepAlive.isPresent() && keepAlive.get() - expires < 0) {
                 expires = keepAlive.get();
             }
-            if (!closed && connection.isReusable() && expires - now > 0) {
+            // Bytes left unread in its buffer arrived after the response ended: a stray response that
+            // would answer the next request (RFC 9112 §9.3), so the connection is not kept.
+            if (!closed && connection.isReusable() && !connection.hasUnreadInput() && expires - now > 0) {
                 ledger.park(connection, expires);
                 scheduleCleanup(expires);
             } else {
