@@ -189,7 +189,9 @@ class UnixSocketTest {
             Dialer d = dialer().toBuilder().connectTimeout(Duration.ofMillis(300)).build();
             long start = System.nanoTime();
             assertThatThrownBy(() -> d.dial(Route.newBuilder().host("localhost").unixSocket(full).build()))
-                    .isInstanceOf(ConnectFailedException.class).hasMessageContaining("connect timed out after 300 ms");
+                    .isInstanceOf(TransportTimeoutException.class).hasMessageContaining("connect timed out after 300 ms")
+                    .satisfies(e -> assertThat(((TransportTimeoutException) e).phase())
+                            .isEqualTo(TransportTimeoutException.Phase.CONNECT));
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000L);
         } finally {
             for (SocketChannel ch : fillers) {
