@@ -18,7 +18,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps idle {@link Connection}s for reuse (RFC 9112 §9.3 persistence) keyed by {@link Route}, within a
- * per-route and a total limit.
+ * per-route and a total limit on connections, and a per-route limit on idle ones.
+ *
+ * <p>Limits: how many connections may be <em>kept idle</em> per route ({@value #DEFAULT_MAX_IDLE_PER_ROUTE}
+ * by default) is separate from how many may <em>exist</em> (leased, idle or being dialed): per route up
+ * to the total by default, {@value #DEFAULT_MAX_TOTAL} in total. A busy origin where many requests stall
+ * (a slow endpoint, a long poll) must not starve the fast requests to it: they get connections of their
+ * own instead of waiting for a stalled one, as {@code requests}/urllib3 open connections beyond
+ * {@code pool_maxsize} and the JDK's client has no per-host cap; when the burst is over, only the idle
+ * limit's worth stays open. The total is a guard against running out of file descriptors (each connection
+ * is one; 1024 is a common soft limit per process), not a throttle.
  *
  * <ul>
  *   <li><b>Acquire</b>: the most recently used idle connection of the route (LIFO: the least likely to
@@ -43,15 +52,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * and waiting on its {@link Condition}; no I/O (dialing, probing, closing) ever happens under the lock.
  *
  * <pre>{@code
- * ConnectionPool pool = ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(10).build();
+ * ConnectionPool pool = ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(50).maxIdlePerRoute(5).build();
  * Connection c = pool.acquire(route);
  * try { ... exchange ... } catch (IOException e) { c.markNotReusable(); throw e; }
  * finally { pool.release(c); }
  * }</pre>
  */
 public final class ConnectionPool implements Closeable {
+    /** Default limit on connections in total (leased, idle and being dialed), and per route. */
+    public static final int DEFAULT_MAX_TOTAL = 1000;
+    /** Default limit on idle connections kept per route; one released beyond it is closed. */
+    public static final int DEFAULT_MAX_IDLE_PER_ROUTE = 10;
+
     private final Dialer dialer;
     private final int maxPerRoute;
+    private final int maxIdlePerRoute;
     private final int maxTotal;
     private final long maxIdleNanos;
     private final Duration acquireTimeout;
@@ -66,12 +81,16 @@ public final class ConnectionPool implements Closeable {
     private ConnectionPool(Builder b) {
         this.dialer = b.dialer;
         this.maxPerRoute = b.maxPerRoute;
+        this.maxIdlePerRoute = b.maxIdlePerRoute;
         this.maxTotal = b.maxTotal;
         this.maxIdleNanos = b.maxIdleTime.toNanos();
         this.acquireTimeout = b.acquireTimeout;
     }
 
-    /** A builder: 10 per route, 100 in total, 60 s idle, 30 s acquire timeout, the default dialer. */
+    /**
+     * A builder: {@value #DEFAULT_MAX_TOTAL} connections in total and per route, {@value
+     * #DEFAULT_MAX_IDLE_PER_ROUTE} idle ones kept per route, 60 s idle, 30 s acquire timeout, the default dialer.
+     */
     public static Builder newBuilder() {
         return new Builder();
     }
@@ -175,7 +194,8 @@ public final class ConnectionPool implements Closeable {
     }
 
     /**
-     * Gives a connection back: kept idle if open, reusable and within its keep-alive, closed otherwise.
+     * Gives a connection back: kept idle if open, reusable, within its keep-alive and the route has fewer
+     * than its idle limit kept; closed otherwise.
      * Releasing a connection that was already closed does nothing.
      *
      * @throws IllegalArgumentException if the connection is open and did not come from this pool
@@ -203,7 +223,8 @@ public final class ConnectionPool implements Closeable {
             }
             // Bytes left unread in its buffer arrived after the response ended: a stray response that
             // would answer the next request (RFC 9112 §9.3), so the connection is not kept.
-            if (!closed && connection.isReusable() && !connection.hasUnreadInput() && expires - now > 0) {
+            if (!closed && connection.isReusable() && !connection.hasUnreadInput() && expires - now > 0
+                    && ledger.idleCount(connection.route()) < maxIdlePerRoute) {
                 ledger.park(connection, expires);
                 scheduleCleanup(expires);
             } else {
@@ -381,8 +402,9 @@ public final class ConnectionPool implements Closeable {
     /** Builds a {@link ConnectionPool}. */
     public static final class Builder {
         private Dialer dialer = Dialer.defaults();
-        private int maxPerRoute = 10;
-        private int maxTotal = 100;
+        private int maxPerRoute = DEFAULT_MAX_TOTAL;
+        private int maxIdlePerRoute = DEFAULT_MAX_IDLE_PER_ROUTE;
+        private int maxTotal = DEFAULT_MAX_TOTAL;
         private Duration maxIdleTime = Duration.ofSeconds(60);
         private Duration acquireTimeout = Duration.ofSeconds(30);
 
@@ -395,13 +417,25 @@ public final class ConnectionPool implements Closeable {
             return this;
         }
 
-        /** Most connections (leased, idle or being dialed) per route; default 10. */
+        /**
+         * Most connections (leased, idle or being dialed) per route; default {@value #DEFAULT_MAX_TOTAL},
+         * so only the total bounds a route. Beyond it, {@link #acquire} waits for a release.
+         */
         public Builder maxPerRoute(int max) {
             this.maxPerRoute = atLeastOne(max, "maxPerRoute");
             return this;
         }
 
-        /** Most connections in total; default 100. */
+        /**
+         * Most idle connections kept per route; default {@value #DEFAULT_MAX_IDLE_PER_ROUTE}. A connection
+         * released while its route has this many idle is closed.
+         */
+        public Builder maxIdlePerRoute(int max) {
+            this.maxIdlePerRoute = atLeastOne(max, "maxIdlePerRoute");
+            return this;
+        }
+
+        /** Most connections in total; default {@value #DEFAULT_MAX_TOTAL}. */
         public Builder maxTotal(int max) {
             this.maxTotal = atLeastOne(max, "maxTotal");
             return this;

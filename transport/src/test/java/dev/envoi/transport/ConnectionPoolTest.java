@@ -89,6 +89,43 @@ class ConnectionPoolTest {
         }
     }
 
+    /** Issue 7.9: how many connections may be in use is separate from how many are kept idle. */
+    @Test
+    void defaultsLetARouteGrowBeyondTheIdleLimitAndKeepOnlyThatManyIdle() throws Exception {
+        try (ConnectionPool p = pool().build()) {
+            int n = ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE * 3;
+            List<Connection> held = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                held.add(p.acquire(route, Duration.ZERO)); // never waits: no per-route cap of 10
+            }
+            assertThat(p.leasedCount()).isEqualTo(n);
+            for (Connection c : held) {
+                p.release(c);
+            }
+            assertThat(p.leasedCount()).isZero();
+            assertThat(p.idleCount(route)).isEqualTo(ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE);
+            assertThat(p.connectionCount()).isEqualTo(ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE);
+            assertThat(held.stream().filter(Connection::isOpen).count()).isEqualTo(ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE);
+            awaitTrue(() -> echo.openConnections() == ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE);
+        }
+    }
+
+    @Test
+    void idleLimitPerRouteIsConfigurable() throws Exception {
+        try (ConnectionPool p = pool().maxIdlePerRoute(1).maxPerRoute(3).build()) {
+            Connection a = p.acquire(route);
+            Connection b = p.acquire(route);
+            p.release(a);
+            p.release(b); // the route has one idle already: closed
+            assertThat(a.isOpen()).isTrue();
+            assertThat(b.isOpen()).isFalse();
+            assertThat(p.idleCount(route)).isEqualTo(1);
+            assertThat(p.connectionCount()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> ConnectionPool.newBuilder().maxIdlePerRoute(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxIdlePerRoute");
+    }
+
     @Test
     void totalLimitEvictsAnotherRoutesIdleConnection() throws Exception {
         try (EchoServer other = new EchoServer(); ConnectionPool p = pool().maxTotal(1).build()) {
