@@ -263,7 +263,7 @@ public final class Dialer {
                 Log.debug("TLS handshake with " + route.authority() + " failed: " + e);
             }
             TlsHandshakeException t = TlsFailures.classify(route.authority(), e);
-            if (asked && (t == null || t.reason() == TlsHandshakeException.Reason.OTHER)) {
+            if (asked && (t == null || t.reason() == TlsHandshakeException.Reason.OTHER || TlsFailures.isBareClose(e))) {
                 // TLS 1.2: a server refusing our (missing) certificate may close before we read its alert
                 throw new TlsHandshakeException(route.authority(), TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REJECTED,
                         "the server asked for a client certificate" + (tls.hasClientCertificate() ? "" : " and none is configured")
