@@ -217,7 +217,12 @@ public final class Connection implements Closeable {
             return false;
         }
         int peek = link.peek(input.buf);
-        if (peek > 0 || peek == Link.PEEK_CLOSED) {
+        if (peek > 0) {
+            input.pos = 0;
+            input.limit = peek; // kept, so the probe consumes nothing and a second probe says the same
+            return false;
+        }
+        if (peek == Link.PEEK_CLOSED) {
             return false;
         }
         if (peek == Link.PEEK_QUIET || (peek == Link.PEEK_PROBABLY_QUIET
@@ -286,7 +291,12 @@ public final class Connection implements Closeable {
         try {
             link.setReadTimeout(1);
             try {
-                return link.input().read(input.buf, 0, input.buf.length) == 0;
+                int n = link.input().read(input.buf, 0, input.buf.length);
+                if (n > 0) {
+                    input.pos = 0;
+                    input.limit = n;
+                }
+                return n == 0;
             } catch (SocketTimeoutException quiet) {
                 return true;
             } finally {

@@ -72,14 +72,17 @@ class ConnectionPoolTest {
                     .isInstanceOf(TransportTimeoutException.class)
                     .hasMessageContaining("pool timed out after 100 ms")
                     .hasMessageContaining("1 per route");
+            java.util.concurrent.atomic.AtomicReference<Thread> waiting = new java.util.concurrent.atomic.AtomicReference<>();
             CompletableFuture<Connection> waiter = TestProxies.async(() -> {
                 try {
+                    waiting.set(Thread.currentThread());
                     return p.acquire(route, Duration.ofSeconds(5));
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
             });
-            Thread.sleep(150);
+            awaitTrue(() -> waiting.get() != null);
+            TestThreads.awaitBlockedIn(waiting.get(), ConnectionPool.class, "leaseOrReserve");
             assertThat(waiter).isNotDone();
             p.release(held);
             Connection got = waiter.get(5, TimeUnit.SECONDS);
@@ -178,7 +181,7 @@ class ConnectionPoolTest {
             p.release(first);
             echo.dropAll(); // the server's keep-alive timer closes it while it sits idle
             awaitTrue(() -> echo.openConnections() == 0);
-            Thread.sleep(20);
+            awaitTrue(() -> !first.probeAlive()); // the FIN reached our socket (seeing it consumes nothing)
             Connection second = p.acquire(route);
             assertThat(second).isNotSameAs(first);
             assertThat(first.isOpen()).isFalse();

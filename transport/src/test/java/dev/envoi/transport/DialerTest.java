@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class DialerTest {
@@ -79,13 +80,25 @@ class DialerTest {
                     .connectTimeout(Duration.ofSeconds(10))
                     .socketConnector(stallOnSlow)
                     .build();
-            long start = System.nanoTime();
-            try (Connection c = dialer.dial(Route.of("http", "dual.test", echo.port()))) {
-                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                assertThat(ms).isBetween(200L, 2_000L); // one stagger (250 ms), nowhere near 10 s
+            List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<InetSocketAddress> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+            DialListener record = new DialListener() {
+                @Override
+                public void connectStart(InetSocketAddress address) {
+                    starts.add(System.nanoTime());
+                    started.add(address);
+                }
+            };
+            try (Connection c = dialer.dial(Route.of("http", "dual.test", echo.port()), record, Cancellation.none())) {
                 assertThat(c.peer()).isEqualTo("127.0.0.1:" + echo.port());
                 assertThat(roundTrip(c, "hi")).isEqualTo("hi");
             }
+            assertThat(Dialer.DEFAULT_ATTEMPT_DELAY).isEqualTo(Duration.ofMillis(250)); // RFC 8305 §8
+            assertThat(started).containsExactly(new InetSocketAddress(SLOW, echo.port()), loopback(echo.port()));
+            // RFC 8305 §5: the second attempt starts one Connection Attempt Delay after the first, not sooner;
+            // the upper bound only says "nowhere near the 10 s connect timeout" on a loaded machine
+            long offsetMs = TimeUnit.NANOSECONDS.toMillis(starts.get(1) - starts.get(0));
+            assertThat(offsetMs).isBetween(240L, 2_000L); // 250 ms, less the time to open the first socket
             assertThat(slowCancelled.await(2, TimeUnit.SECONDS)).as("loser cancelled").isTrue();
         }
     }
@@ -121,7 +134,8 @@ class DialerTest {
         try {
             echo6 = new EchoServer(v6);
         } catch (IOException noIpv6) {
-            return; // no IPv6 loopback on this machine: the IPv4 cases above still run
+            Assumptions.abort("no IPv6 loopback on this machine: " + noIpv6);
+            return;
         }
         try (echo6) {
             Dialer dialer = Dialer.newBuilder().resolver((h, p) -> List.of(v6, LOOPBACK)).build();
