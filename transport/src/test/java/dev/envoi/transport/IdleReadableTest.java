@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +53,16 @@ class IdleReadableTest {
     private void serve(Socket s, InputStream in, OutputStream out) throws IOException {
         int b;
         while ((b = in.read()) >= 0) {
+            if (b == '#') {
+                // an answer and the stray response in one write: one TLS record, so the stray bytes end up
+                // decrypted in JSSE's buffer once the client read exactly the answer
+                byte[] both = new byte[Connection.BUFFER_SIZE + STRAY.length];
+                Arrays.fill(both, 0, Connection.BUFFER_SIZE, (byte) '#');
+                System.arraycopy(STRAY, 0, both, Connection.BUFFER_SIZE, STRAY.length);
+                out.write(both);
+                out.flush();
+                continue;
+            }
             out.write(b);
             out.flush();
             if (b == '!') {
@@ -173,6 +184,27 @@ class IdleReadableTest {
             assertThat(roundTrip(second, "ok")).isEqualTo("ok");
             p.release(second);
             assertThat(accepted.get()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void strayBytesDecryptedButUnreadInTheTlsLayerAreSeen(String protocol) throws Exception {
+        TlsSettings tls = startTls(protocol);
+        Route route = Route.newBuilder().scheme("https").host("localhost").port(server.getLocalPort()).tls(tls).build();
+        try (ConnectionPool p = pool()) {
+            Connection first = p.acquire(route);
+            first.output().write('#');
+            first.output().flush();
+            byte[] answer = first.input().readNBytes(Connection.BUFFER_SIZE); // large reads bypass our buffer
+            assertThat(answer).containsOnly((byte) '#');
+            assertThat(first.hasUnreadInput()).isFalse(); // the stray bytes are in JSSE's buffer, not ours
+            p.release(first);
+            Connection second = p.acquire(route); // no wait: nothing is left in flight
+            assertThat(second).isNotSameAs(first);
+            assertThat(first.isOpen()).isFalse();
+            assertThat(roundTrip(second, "ok")).isEqualTo("ok");
+            p.release(second);
         }
     }
 
