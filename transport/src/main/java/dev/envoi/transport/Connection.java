@@ -28,7 +28,9 @@ import javax.net.ssl.SSLSession;
  *   <li>if framing was in doubt (an error, a timeout, a body not read to its end, {@code Connection:
  *       close}) the client calls {@link #markNotReusable()};</li>
  *   <li>the client either gives it back with {@link ConnectionPool#release} (which keeps it only if it is
- *       reusable and open) or calls {@link #close()}.</li>
+ *       reusable, open and has no unread bytes) or calls {@link #close()};</li>
+ *   <li>while it sits idle in a pool, anything that arrives (a stray {@code 408}, the end of the stream)
+ *       makes it dead: the pool's check before reuse discards it.</li>
  * </ol>
  *
  * <p>Streams are buffered ({@value #BUFFER_SIZE} bytes each); {@link #output()} must be flushed.
