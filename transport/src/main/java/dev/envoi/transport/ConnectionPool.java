@@ -418,7 +418,7 @@ public final class ConnectionPool implements Closeable {
         }
 
         /**
-         * Most connections (leased, idle or being dialed) per route; default {@value #DEFAULT_MAX_TOTAL},
+         * Most connections (leased, idle or being dialed) per route; default {@value ConnectionPool#DEFAULT_MAX_TOTAL},
          * so only the total bounds a route. Beyond it, {@link #acquire} waits for a release.
          */
         public Builder maxPerRoute(int max) {
@@ -427,7 +427,7 @@ public final class ConnectionPool implements Closeable {
         }
 
         /**
-         * Most idle connections kept per route; default {@value #DEFAULT_MAX_IDLE_PER_ROUTE}. A connection
+         * Most idle connections kept per route; default {@value ConnectionPool#DEFAULT_MAX_IDLE_PER_ROUTE}. A connection
          * released while its route has this many idle is closed.
          */
         public Builder maxIdlePerRoute(int max) {
@@ -435,7 +435,7 @@ public final class ConnectionPool implements Closeable {
             return this;
         }
 
-        /** Most connections in total; default {@value #DEFAULT_MAX_TOTAL}. */
+        /** Most connections in total; default {@value ConnectionPool#DEFAULT_MAX_TOTAL}. */
         public Builder maxTotal(int max) {
             this.maxTotal = atLeastOne(max, "maxTotal");
             return this;
