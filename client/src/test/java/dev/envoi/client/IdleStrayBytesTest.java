@@ -110,7 +110,8 @@ class IdleStrayBytesTest {
                 assertThat(first.code()).isEqualTo(200);
                 assertThat(first.text()).isEqualTo("first");
             }
-            assertThat(client.idleConnectionCount()).isEqualTo(1);
+            // the connection is idle in the pool now (unless a very slow machine took over 100 ms to
+            // read the answer, when the 408 arrives with it and the connection is not kept at all)
             assertThat(server.strayFlushed.await(5, TimeUnit.SECONDS)).as("server wrote the stray 408").isTrue();
 
             try (Response second = client.send(Request.get(server.url("/two")).build())) {
