@@ -40,8 +40,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deflate decoding with bomb limits ({@link ContentDecoding#defaults()}); {@code User-Agent:
  * envoi/0.1}; {@code send} buffers at most {@value #DEFAULT_MAX_BODY_BYTES} bytes; no proxy unless
  * configured ({@link ProxyConfig#system()} reads {@code HTTP_PROXY}/{@code NO_PROXY}, as the JDK's
- * client also needs to be told); {@code .netrc} not read unless asked; 10 connections per route,
- * 100 in total, idle ones kept 60 s.
+ * client also needs to be told); {@code .netrc} not read unless asked; connections: up to
+ * {@value ConnectionPool#DEFAULT_MAX_TOTAL} in total, any route may use all of them, at most
+ * {@value ConnectionPool#DEFAULT_MAX_IDLE_PER_ROUTE} kept idle per route, for 60 s.
+ *
+ * <p>Why no small per-route cap: with one, a few requests that stall at an origin (a slow endpoint, a
+ * long poll) hold every connection to it and the fast requests queue behind them until the pool's
+ * acquire timeout. So, as {@code requests}/urllib3 (which open connections beyond {@code pool_maxsize}
+ * and keep only that many idle) and the JDK's client (no per-host cap), a busy origin gets the
+ * connections it needs, and only the idle limit's worth stays open afterwards. The total guards the
+ * process's file descriptors; {@link Builder#maxConnections} sets tighter limits for a polite crawler.
  *
  * <p>Lifecycle: build once and share. Clients derived with {@link #newBuilder()} share the pool as
  * long as they keep the same timeouts and pool limits (otherwise they get a pool of their own), and
@@ -238,8 +246,8 @@ public final class Client implements AutoCloseable {
         private int statusRetries;
         private Duration expectContinueTimeout = Duration.ofSeconds(1);
         private Duration maxRetryDelay = Duration.ofSeconds(30);
-        private int maxPerRoute = 10;
-        private int maxTotal = 100;
+        private int maxPerRoute = ConnectionPool.DEFAULT_MAX_TOTAL;
+        private int maxTotal = ConnectionPool.DEFAULT_MAX_TOTAL;
         private Duration maxIdle = Duration.ofSeconds(60);
         private Resolver resolver = SYSTEM_RESOLVER;
         private SharedPool sharedPool;
@@ -405,7 +413,14 @@ public final class Client implements AutoCloseable {
             return this;
         }
 
-        /** Pool limits: connections per route and in total (default 10 and 100). */
+        /**
+         * Pool limits: connections (in use, idle or being opened) per route and in total; default
+         * {@value ConnectionPool#DEFAULT_MAX_TOTAL} for both, so a route is bounded by the total only (see
+         * the class comment for why). Idle connections kept per route stay at most
+         * {@value ConnectionPool#DEFAULT_MAX_IDLE_PER_ROUTE} whatever these are. When a limit is reached, a
+         * call waits for a free connection up to 30 s (or its call deadline), then fails with an
+         * {@link HttpTimeoutException}.
+         */
         public Builder maxConnections(int perRoute, int total) {
             if (perRoute < 1 || total < perRoute) {
                 throw new IllegalArgumentException("need 1 <= perRoute <= total, got " + perRoute + ", " + total);

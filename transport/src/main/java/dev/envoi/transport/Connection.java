@@ -28,7 +28,9 @@ import javax.net.ssl.SSLSession;
  *   <li>if framing was in doubt (an error, a timeout, a body not read to its end, {@code Connection:
  *       close}) the client calls {@link #markNotReusable()};</li>
  *   <li>the client either gives it back with {@link ConnectionPool#release} (which keeps it only if it is
- *       reusable and open) or calls {@link #close()}.</li>
+ *       reusable, open and has no unread bytes) or calls {@link #close()};</li>
+ *   <li>while it sits idle in a pool, anything that arrives (a stray {@code 408}, the end of the stream)
+ *       makes it dead: the pool's check before reuse discards it.</li>
  * </ol>
  *
  * <p>Streams are buffered ({@value #BUFFER_SIZE} bytes each); {@link #output()} must be flushed.
@@ -201,26 +203,26 @@ public final class Connection implements Closeable {
     }
 
     /**
-     * Whether an idle connection still looks usable. First a non-blocking look: end of stream or an
-     * error means the server closed it; bytes that arrived stay in the input buffer, so nothing is
-     * consumed. When that cannot be sure (TLS, where raw bytes belong to the TLS layer and a bare FIN
-     * is invisible without a read) a 1 ms read decides, if bytes are pending or the connection has
-     * been idle for {@value #PROBE_READ_AFTER_IDLE_MILLIS} ms or more; a recently used TLS connection
-     * with nothing pending is trusted, as a 1 ms wait on every reuse would cap a thread at under a
-     * thousand requests a second.
+     * Whether an idle connection may carry another request. An idle connection that became readable is
+     * dead: end of stream means the server closed it, and bytes nobody asked for (a {@code 408 Request
+     * Timeout} written before closing, any stray response) must never be parsed as the answer to a request
+     * sent later (RFC 9112 §9.3 gives a response no way to name its request). First a non-blocking look.
+     * When that cannot be sure (TLS, where raw bytes belong to the TLS layer and a bare FIN is invisible
+     * without a read) a 1 ms read decides, if bytes are pending or the connection has been idle for
+     * {@value #PROBE_READ_AFTER_IDLE_MILLIS} ms or more: TLS records that are not application data (a TLS
+     * 1.3 NewSessionTicket, RFC 8446 §4.6.1) are consumed by JSSE and keep it alive, application data or the
+     * end of the stream does not. A recently used TLS connection with nothing pending is trusted, as a 1 ms
+     * wait on every reuse would cap a thread at under a thousand requests a second.
      */
     boolean probeAlive() {
-        if (closed) {
+        if (closed || hasUnreadInput()) {
             return false;
-        }
-        if (input.pos < input.limit) {
-            return true;
         }
         int peek = link.peek(input.buf);
         if (peek > 0) {
             input.pos = 0;
-            input.limit = peek;
-            return true;
+            input.limit = peek; // kept, so the probe consumes nothing and a second probe says the same
+            return false;
         }
         if (peek == Link.PEEK_CLOSED) {
             return false;
@@ -230,6 +232,11 @@ public final class Connection implements Closeable {
             return true;
         }
         return probeRead();
+    }
+
+    /** Whether bytes the peer sent sit in the input buffer, unread: on an idle connection, a stray response. */
+    boolean hasUnreadInput() {
+        return input.pos < input.limit;
     }
 
     /**
@@ -280,19 +287,18 @@ public final class Connection implements Closeable {
         }
     }
 
-    /** A read with a 1 ms timeout: quiet means alive, end of stream or an error means closed. */
+    /** A read with a 1 ms timeout: quiet means alive; application data, end of stream or an error means dead. */
     private boolean probeRead() {
         int saved = link.readTimeout();
         try {
             link.setReadTimeout(1);
             try {
                 int n = link.input().read(input.buf, 0, input.buf.length);
-                if (n < 0) {
-                    return false;
+                if (n > 0) {
+                    input.pos = 0;
+                    input.limit = n;
                 }
-                input.pos = 0;
-                input.limit = n;
-                return true;
+                return n == 0;
             } catch (SocketTimeoutException quiet) {
                 return true;
             } finally {

@@ -18,18 +18,29 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps idle {@link Connection}s for reuse (RFC 9112 §9.3 persistence) keyed by {@link Route}, within a
- * per-route and a total limit.
+ * per-route and a total limit on connections, and a per-route limit on idle ones.
+ *
+ * <p>Limits: how many connections may be <em>kept idle</em> per route ({@value #DEFAULT_MAX_IDLE_PER_ROUTE}
+ * by default) is separate from how many may <em>exist</em> (leased, idle or being dialed): per route up
+ * to the total by default, {@value #DEFAULT_MAX_TOTAL} in total. A busy origin where many requests stall
+ * (a slow endpoint, a long poll) must not starve the fast requests to it: they get connections of their
+ * own instead of waiting for a stalled one, as {@code requests}/urllib3 open connections beyond
+ * {@code pool_maxsize} and the JDK's client has no per-host cap; when the burst is over, only the idle
+ * limit's worth stays open. The total is a guard against running out of file descriptors (each connection
+ * is one; 1024 is a common soft limit per process), not a throttle.
  *
  * <ul>
  *   <li><b>Acquire</b>: the most recently used idle connection of the route (LIFO: the least likely to
  *       have been closed by the server), after a stale check that consumes nothing (a non-blocking read,
  *       or for TLS a 1 ms read when bytes are pending or it idled a second or more) that
- *       discards connections the server closed while idle; otherwise a new one from the {@link Dialer}
+ *       discards connections that became readable while idle: closed by the server, or carrying bytes
+ *       nobody asked for (a {@code 408} written before closing), which must never be read as the answer
+ *       to the next request; otherwise a new one from the {@link Dialer}
  *       if the limits allow (evicting the oldest idle connection of another route when only the total
  *       limit is in the way); otherwise wait for a release, up to the acquire timeout
  *       ({@link TransportTimeoutException} with phase {@code POOL}).</li>
- *   <li><b>Release</b>: a connection that is open, {@linkplain Connection#isReusable() reusable} and not
- *       past its keep-alive becomes idle; anything else is closed. Every acquire must end in exactly one
+ *   <li><b>Release</b>: a connection that is open, {@linkplain Connection#isReusable() reusable}, not
+ *       past its keep-alive and without unread bytes in its input buffer becomes idle; anything else is closed. Every acquire must end in exactly one
  *       {@link #release} or {@link Connection#close()}.</li>
  *   <li><b>Expiry</b>: an idle connection lives at most {@code maxIdleTime}, or less when the client set
  *       {@link Connection#keepAliveFor} from a {@code Keep-Alive: timeout=} field. Expired connections are
@@ -41,15 +52,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * and waiting on its {@link Condition}; no I/O (dialing, probing, closing) ever happens under the lock.
  *
  * <pre>{@code
- * ConnectionPool pool = ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(10).build();
+ * ConnectionPool pool = ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(50).maxIdlePerRoute(5).build();
  * Connection c = pool.acquire(route);
  * try { ... exchange ... } catch (IOException e) { c.markNotReusable(); throw e; }
  * finally { pool.release(c); }
  * }</pre>
  */
 public final class ConnectionPool implements Closeable {
+    /** Default limit on connections in total (leased, idle and being dialed), and per route. */
+    public static final int DEFAULT_MAX_TOTAL = 1000;
+    /** Default limit on idle connections kept per route; one released beyond it is closed. */
+    public static final int DEFAULT_MAX_IDLE_PER_ROUTE = 10;
+
     private final Dialer dialer;
     private final int maxPerRoute;
+    private final int maxIdlePerRoute;
     private final int maxTotal;
     private final long maxIdleNanos;
     private final Duration acquireTimeout;
@@ -64,12 +81,16 @@ public final class ConnectionPool implements Closeable {
     private ConnectionPool(Builder b) {
         this.dialer = b.dialer;
         this.maxPerRoute = b.maxPerRoute;
+        this.maxIdlePerRoute = b.maxIdlePerRoute;
         this.maxTotal = b.maxTotal;
         this.maxIdleNanos = b.maxIdleTime.toNanos();
         this.acquireTimeout = b.acquireTimeout;
     }
 
-    /** A builder: 10 per route, 100 in total, 60 s idle, 30 s acquire timeout, the default dialer. */
+    /**
+     * A builder: {@value #DEFAULT_MAX_TOTAL} connections in total and per route, {@value
+     * #DEFAULT_MAX_IDLE_PER_ROUTE} idle ones kept per route, 60 s idle, 30 s acquire timeout, the default dialer.
+     */
     public static Builder newBuilder() {
         return new Builder();
     }
@@ -117,9 +138,9 @@ public final class ConnectionPool implements Closeable {
                 return candidate;
             }
             if (Log.DEBUG) {
-                Log.debug("pool: discarding " + candidate + ": closed by the server while idle");
+                Log.debug("pool: discarding " + candidate + ": closed by the server, or sent bytes nobody asked for, while idle");
             }
-            candidate.close(); // the server closed it while idle; the pool forgets it in closed()
+            candidate.close(); // closed or readable while idle; the pool forgets it in closed()
         }
     }
 
@@ -173,7 +194,8 @@ public final class ConnectionPool implements Closeable {
     }
 
     /**
-     * Gives a connection back: kept idle if open, reusable and within its keep-alive, closed otherwise.
+     * Gives a connection back: kept idle if open, reusable, within its keep-alive and the route has fewer
+     * than its idle limit kept; closed otherwise.
      * Releasing a connection that was already closed does nothing.
      *
      * @throws IllegalArgumentException if the connection is open and did not come from this pool
@@ -199,7 +221,10 @@ public final class ConnectionPool implements Closeable {
             if (keepAlive.isPresent() && keepAlive.get() - expires < 0) {
                 expires = keepAlive.get();
             }
-            if (!closed && connection.isReusable() && expires - now > 0) {
+            // Bytes left unread in its buffer arrived after the response ended: a stray response that
+            // would answer the next request (RFC 9112 §9.3), so the connection is not kept.
+            if (!closed && connection.isReusable() && !connection.hasUnreadInput() && expires - now > 0
+                    && ledger.idleCount(connection.route()) < maxIdlePerRoute) {
                 ledger.park(connection, expires);
                 scheduleCleanup(expires);
             } else {
@@ -377,8 +402,9 @@ public final class ConnectionPool implements Closeable {
     /** Builds a {@link ConnectionPool}. */
     public static final class Builder {
         private Dialer dialer = Dialer.defaults();
-        private int maxPerRoute = 10;
-        private int maxTotal = 100;
+        private int maxPerRoute = DEFAULT_MAX_TOTAL;
+        private int maxIdlePerRoute = DEFAULT_MAX_IDLE_PER_ROUTE;
+        private int maxTotal = DEFAULT_MAX_TOTAL;
         private Duration maxIdleTime = Duration.ofSeconds(60);
         private Duration acquireTimeout = Duration.ofSeconds(30);
 
@@ -391,13 +417,25 @@ public final class ConnectionPool implements Closeable {
             return this;
         }
 
-        /** Most connections (leased, idle or being dialed) per route; default 10. */
+        /**
+         * Most connections (leased, idle or being dialed) per route; default {@value ConnectionPool#DEFAULT_MAX_TOTAL},
+         * so only the total bounds a route. Beyond it, {@link #acquire} waits for a release.
+         */
         public Builder maxPerRoute(int max) {
             this.maxPerRoute = atLeastOne(max, "maxPerRoute");
             return this;
         }
 
-        /** Most connections in total; default 100. */
+        /**
+         * Most idle connections kept per route; default {@value ConnectionPool#DEFAULT_MAX_IDLE_PER_ROUTE}. A connection
+         * released while its route has this many idle is closed.
+         */
+        public Builder maxIdlePerRoute(int max) {
+            this.maxIdlePerRoute = atLeastOne(max, "maxIdlePerRoute");
+            return this;
+        }
+
+        /** Most connections in total; default {@value ConnectionPool#DEFAULT_MAX_TOTAL}. */
         public Builder maxTotal(int max) {
             this.maxTotal = atLeastOne(max, "maxTotal");
             return this;

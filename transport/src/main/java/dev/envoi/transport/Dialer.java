@@ -36,7 +36,8 @@ import javax.net.ssl.SSLSocket;
  * </ol>
  * Failures are typed: {@link UnresolvedHostException}, {@link ConnectFailedException} (every address
  * tried and why it failed), {@link ProxyException}, {@link TlsHandshakeException},
- * {@link TransportTimeoutException}. Thread-safe and immutable.
+ * {@link TransportTimeoutException} (phase {@code CONNECT} when no address accepted the TCP connect
+ * within the connect timeout, {@code HANDSHAKE} when a proxy or TLS handshake ran out of it). Thread-safe and immutable.
  *
  * <pre>{@code
  * Dialer dialer = Dialer.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -225,6 +226,11 @@ public final class Dialer {
     private static Link dialUnix(Route route, int timeoutMillis) throws IOException {
         try {
             return UnixLink.connect(route.unixSocket(), timeoutMillis);
+        } catch (SocketTimeoutException e) {
+            TransportTimeoutException t = new TransportTimeoutException(TransportTimeoutException.Phase.CONNECT,
+                    "unix:" + route.unixSocket(), timeoutMillis);
+            t.initCause(e);
+            throw t;
         } catch (IOException e) {
             throw new ConnectFailedException("unix:" + route.unixSocket(), -1, List.of(), e);
         }
@@ -257,7 +263,7 @@ public final class Dialer {
                 Log.debug("TLS handshake with " + route.authority() + " failed: " + e);
             }
             TlsHandshakeException t = TlsFailures.classify(route.authority(), e);
-            if (asked && (t == null || t.reason() == TlsHandshakeException.Reason.OTHER)) {
+            if (asked && (t == null || t.reason() == TlsHandshakeException.Reason.OTHER || TlsFailures.isBareClose(e))) {
                 // TLS 1.2: a server refusing our (missing) certificate may close before we read its alert
                 throw new TlsHandshakeException(route.authority(), TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REJECTED,
                         "the server asked for a client certificate" + (tls.hasClientCertificate() ? "" : " and none is configured")

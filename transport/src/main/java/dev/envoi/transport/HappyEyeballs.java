@@ -110,6 +110,7 @@ final class HappyEyeballs {
      * Connects to one of {@code addresses} (already in attempt order) within {@code timeoutMillis}.
      *
      * @throws ConnectFailedException naming every attempt and its failure
+     * @throws TransportTimeoutException (phase {@code CONNECT}) when the time ran out before any attempt connected
      */
     Socket connect(String host, List<InetAddress> addresses, int port, int timeoutMillis) throws IOException {
         return connect(host, addresses, port, timeoutMillis, DialListener.NONE, Cancellation.none());
@@ -152,6 +153,7 @@ final class HappyEyeballs {
         private final DialListener listener;
         private final Cancellation cancel;
         private final List<ConnectFailedException.Attempt> failures = new ArrayList<>();
+        private final List<IOException> causes = new ArrayList<>();
         private IOException last;
         private Attempt winner;
         private long nextStart = System.nanoTime();
@@ -226,6 +228,7 @@ final class HappyEyeballs {
                         + " failed: " + o.failure());
             }
             last = o.failure();
+            causes.add(o.failure());
             listener.connectFailed(o.attempt().address, o.failure());
             failures.add(new ConnectFailedException.Attempt(o.attempt().address, describe(o.failure(), o.attempt())));
             nextStart = System.nanoTime(); // RFC 8305 §5: a failure starts the next attempt at once
@@ -246,10 +249,16 @@ final class HappyEyeballs {
             results.add(new Outcome(null, null));
         }
 
-        /** Every attempt and why it failed; attempts still pending at the deadline timed out. */
-        ConnectFailedException failure() {
-            IOException cause = last;
+        /**
+         * Why the race was lost. When time ran out (an attempt still pending at the deadline, or one whose
+         * connect timed out: each attempt's limit is the time left) a {@link TransportTimeoutException} of
+         * phase {@code CONNECT}, naming every address tried, each failed attempt's exception suppressed in
+         * it; when every attempt failed otherwise (refused, unreachable) a {@link ConnectFailedException}.
+         */
+        IOException failure() {
+            boolean timedOut = false;
             if (failures.size() < addresses.size() && !(last instanceof InterruptedIOException)) {
+                timedOut = true;
                 for (Attempt a : started) {
                     boolean reported = false;
                     for (ConnectFailedException.Attempt f : failures) {
@@ -260,10 +269,24 @@ final class HappyEyeballs {
                                 "connect timed out after " + timeoutMillis + " ms"));
                     }
                 }
-                cause = new TransportTimeoutException(TransportTimeoutException.Phase.CONNECT,
-                        Route.authority(host, port), timeoutMillis);
             }
-            return new ConnectFailedException(host, port, failures, cause);
+            for (IOException e : causes) {
+                timedOut |= e instanceof SocketTimeoutException;
+            }
+            if (!timedOut) {
+                return new ConnectFailedException(host, port, failures, last);
+            }
+            StringBuilder peer = new StringBuilder(Route.authority(host, port)).append("; tried ");
+            for (int i = 0; i < failures.size(); i++) {
+                ConnectFailedException.Attempt f = failures.get(i);
+                peer.append(i == 0 ? "" : ", ").append(Route.formatAddress(f.address())).append(": ").append(f.failure());
+            }
+            TransportTimeoutException t = new TransportTimeoutException(TransportTimeoutException.Phase.CONNECT,
+                    peer.toString(), timeoutMillis);
+            for (IOException e : causes) {
+                t.addSuppressed(e);
+            }
+            return t;
         }
     }
 

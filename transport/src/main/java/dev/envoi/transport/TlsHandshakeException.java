@@ -39,7 +39,15 @@ public class TlsHandshakeException extends EnvoiException {
         CLIENT_CERTIFICATE_REJECTED("client certificate required or rejected by the server",
                 "configure a client certificate the server trusts with TlsSettings.Builder.clientPem(...)"
                         + " or clientPkcs12(...)"),
-        /** No protocol version or cipher suite in common, or the peer does not speak TLS. */
+        /**
+         * The server offered no protocol version envoi enables (TLS 1.3, RFC 8446; TLS 1.2, RFC 5246): it
+         * chose TLS 1.1 or older, answered with a {@code protocol_version} alert, or closed the connection
+         * after our ClientHello without an alert, as many old servers do. TLS 1.0 and 1.1 are deprecated
+         * (RFC 8996) and never enabled.
+         */
+        PROTOCOL_VERSION("the server offered no TLS protocol version envoi enables (TLS 1.3, TLS 1.2)",
+                "enable TLS 1.2 or 1.3 on the server; TLS 1.0 and 1.1 are deprecated (RFC 8996)"),
+        /** No cipher suite in common, or the peer does not speak TLS. */
         PROTOCOL("no common TLS protocol or cipher suite, or the peer does not speak TLS",
                 "check that the port serves TLS and allows TLS 1.2 or 1.3"),
         /** Anything else; see the cause. */

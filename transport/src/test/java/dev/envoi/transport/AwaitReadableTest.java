@@ -67,11 +67,12 @@ class AwaitReadableTest {
     void closedFromAnotherThreadWhileWaitingReportsTheCancel() throws Exception {
         try (EchoServer echo = new EchoServer()) {
             Connection c = Dialer.defaults().dial(Route.of("http", "127.0.0.1", echo.port()));
+            Thread waiter = Thread.currentThread();
             Thread t = new Thread(() -> {
                 try {
-                    Thread.sleep(150);
-                } catch (InterruptedException ignored) {
-                    // close anyway
+                    TestThreads.awaitBlockedIn(waiter, Connection.class, "awaitReadable");
+                } catch (InterruptedException | AssertionError ignored) {
+                    // close anyway: the assertions below then say what went wrong
                 }
                 c.close();
             });

@@ -72,14 +72,17 @@ class ConnectionPoolTest {
                     .isInstanceOf(TransportTimeoutException.class)
                     .hasMessageContaining("pool timed out after 100 ms")
                     .hasMessageContaining("1 per route");
+            java.util.concurrent.atomic.AtomicReference<Thread> waiting = new java.util.concurrent.atomic.AtomicReference<>();
             CompletableFuture<Connection> waiter = TestProxies.async(() -> {
                 try {
+                    waiting.set(Thread.currentThread());
                     return p.acquire(route, Duration.ofSeconds(5));
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
             });
-            Thread.sleep(150);
+            awaitTrue(() -> waiting.get() != null);
+            TestThreads.awaitBlockedIn(waiting.get(), ConnectionPool.class, "leaseOrReserve");
             assertThat(waiter).isNotDone();
             p.release(held);
             Connection got = waiter.get(5, TimeUnit.SECONDS);
@@ -87,6 +90,43 @@ class ConnectionPoolTest {
             p.release(got);
             assertThat(p.connectionCount()).isEqualTo(1);
         }
+    }
+
+    /** Issue 7.9: how many connections may be in use is separate from how many are kept idle. */
+    @Test
+    void defaultsLetARouteGrowBeyondTheIdleLimitAndKeepOnlyThatManyIdle() throws Exception {
+        try (ConnectionPool p = pool().build()) {
+            int n = ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE * 3;
+            List<Connection> held = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                held.add(p.acquire(route, Duration.ZERO)); // never waits: no per-route cap of 10
+            }
+            assertThat(p.leasedCount()).isEqualTo(n);
+            for (Connection c : held) {
+                p.release(c);
+            }
+            assertThat(p.leasedCount()).isZero();
+            assertThat(p.idleCount(route)).isEqualTo(ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE);
+            assertThat(p.connectionCount()).isEqualTo(ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE);
+            assertThat(held.stream().filter(Connection::isOpen).count()).isEqualTo(ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE);
+            awaitTrue(() -> echo.openConnections() == ConnectionPool.DEFAULT_MAX_IDLE_PER_ROUTE);
+        }
+    }
+
+    @Test
+    void idleLimitPerRouteIsConfigurable() throws Exception {
+        try (ConnectionPool p = pool().maxIdlePerRoute(1).maxPerRoute(3).build()) {
+            Connection a = p.acquire(route);
+            Connection b = p.acquire(route);
+            p.release(a);
+            p.release(b); // the route has one idle already: closed
+            assertThat(a.isOpen()).isTrue();
+            assertThat(b.isOpen()).isFalse();
+            assertThat(p.idleCount(route)).isEqualTo(1);
+            assertThat(p.connectionCount()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> ConnectionPool.newBuilder().maxIdlePerRoute(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxIdlePerRoute");
     }
 
     @Test
@@ -141,7 +181,7 @@ class ConnectionPoolTest {
             p.release(first);
             echo.dropAll(); // the server's keep-alive timer closes it while it sits idle
             awaitTrue(() -> echo.openConnections() == 0);
-            Thread.sleep(20);
+            awaitTrue(() -> !first.probeAlive()); // the FIN reached our socket (seeing it consumes nothing)
             Connection second = p.acquire(route);
             assertThat(second).isNotSameAs(first);
             assertThat(first.isOpen()).isFalse();

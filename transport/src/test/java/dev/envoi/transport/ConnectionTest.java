@@ -65,15 +65,17 @@ class ConnectionTest {
         try (EchoServer echo = new EchoServer()) {
             Connection c = dialer().dial(Route.of("http", "127.0.0.1", echo.port()));
             c.setReadTimeout(Duration.ZERO);
+            java.util.concurrent.CompletableFuture<Thread> readerThread = new java.util.concurrent.CompletableFuture<>();
             CompletableFuture<Throwable> reader = TestProxies.async(() -> {
                 try {
+                    readerThread.complete(Thread.currentThread());
                     c.input().read();
                     return null;
                 } catch (Throwable t) {
                     return t;
                 }
             });
-            Thread.sleep(100);
+            TestThreads.awaitBlockedIn(readerThread.get(5, TimeUnit.SECONDS), Connection.class, "rawRead");
             c.close();
             c.close(); // idempotent
             assertThat(reader.get(2, TimeUnit.SECONDS)).isInstanceOf(EnvoiException.class)
@@ -107,23 +109,32 @@ class ConnectionTest {
         }
     }
 
+    /** Issue 7.3: an idle connection that became readable is dead, whether bytes or the end of the stream arrived. */
     @Test
-    void probeDetectsAPeerThatClosedAndKeepsBytesThatArrived() throws Exception {
+    void probeSaysAReadableIdleConnectionIsDeadAndConsumesNothing() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, LOOPBACK)) {
             Connection c = dialer().dial(Route.of("http", "127.0.0.1", server.getLocalPort()));
             try (Socket peer = server.accept()) {
                 assertThat(c.probeAlive()).isTrue(); // quiet: alive
                 peer.getOutputStream().write('X');
                 peer.getOutputStream().flush();
-                Thread.sleep(50);
-                assertThat(c.probeAlive()).isTrue();
+                awaitDead(c); // a stray byte (e.g. the start of "HTTP/1.1 408") arrived
+                assertThat(c.probeAlive()).isFalse(); // and stays seen
                 assertThat(c.input().available()).isEqualTo(1);
                 assertThat(c.input().read()).isEqualTo('X'); // the probe consumed nothing
                 assertThat(c.readTimeout()).isEqualTo(Dialer.DEFAULT_IO_TIMEOUT); // restored
+                assertThat(c.probeAlive()).isTrue(); // quiet again
             }
-            Thread.sleep(50);
-            assertThat(c.probeAlive()).isFalse(); // the server closed it
+            awaitDead(c); // the server closed it
             c.close();
+        }
+    }
+
+    private static void awaitDead(Connection c) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (c.probeAlive()) {
+            assertThat(System.nanoTime() - deadline).as("the probe saw it in time").isNegative();
+            Thread.sleep(5);
         }
     }
 

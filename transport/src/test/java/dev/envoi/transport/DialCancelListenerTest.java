@@ -92,22 +92,29 @@ class DialCancelListenerTest {
         }
     }
 
+    /** Counts down {@code entered} as each attempt enters {@code connector}. */
+    private static SocketConnector counting(CountDownLatch entered, SocketConnector connector) {
+        return (socket, address, timeout) -> {
+            entered.countDown();
+            connector.connect(socket, address, timeout);
+        };
+    }
+
     @Test
     void cancelStopsARaceOfStalledAttemptsAtOnce() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch inConnect = new CountDownLatch(2);
         try {
             Dialer dialer = Dialer.newBuilder().resolver((h, p) -> List.of(SLOW, LOOPBACK))
                     .attemptDelay(Duration.ofMillis(100)).connectTimeout(Duration.ofSeconds(10))
-                    .socketConnector(STALL_UNTIL_CLOSED).build();
+                    .socketConnector(counting(inConnect, STALL_UNTIL_CLOSED)).build();
             ConnectionPool pool = ConnectionPool.newBuilder().dialer(dialer).maxPerRoute(1).build();
             Cancellation cancel = new Cancellation();
             Recorder r = new Recorder();
             AtomicLong canceledAt = new AtomicLong();
             scheduler.execute(() -> {
                 try {
-                    if (r.connectStarts.await(5, TimeUnit.SECONDS)) {
-                        Thread.sleep(100); // both attempts are stalled in connect now
-                    }
+                    inConnect.await(5, TimeUnit.SECONDS); // both attempts are stalled in connect now
                 } catch (InterruptedException e) {
                     return;
                 }

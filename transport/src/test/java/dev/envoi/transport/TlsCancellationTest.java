@@ -72,15 +72,17 @@ class TlsCancellationTest {
     void closeCancelsABlockedTlsRead() throws Exception {
         Connection c = dial();
         c.setReadTimeout(Duration.ZERO);
+        CompletableFuture<Thread> readerThread = new CompletableFuture<>();
         CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
             try {
+                readerThread.complete(Thread.currentThread());
                 c.input().read();
                 return null;
             } catch (Throwable t) {
                 return t;
             }
         }, threads);
-        Thread.sleep(100);
+        TestThreads.awaitBlockedIn(readerThread.get(5, TimeUnit.SECONDS), Connection.class, "rawRead");
         CompletableFuture<Void> closer = CompletableFuture.runAsync(c::close, threads);
         closer.get(2, TimeUnit.SECONDS);
         assertThat(reader.get(2, TimeUnit.SECONDS)).isInstanceOf(EnvoiException.class).hasMessageContaining("cancelled");
@@ -111,8 +113,10 @@ class TlsCancellationTest {
         Connection c = dial();
         c.setWriteTimeout(Duration.ZERO);
         byte[] chunk = new byte[64 * 1024];
+        CompletableFuture<Thread> writerThread = new CompletableFuture<>();
         CompletableFuture<Throwable> writer = CompletableFuture.supplyAsync(() -> {
             try {
+                writerThread.complete(Thread.currentThread());
                 for (int i = 0; i < 4096; i++) {
                     c.output().write(chunk);
                 }
@@ -121,7 +125,8 @@ class TlsCancellationTest {
                 return t;
             }
         }, threads);
-        Thread.sleep(300); // the send buffers fill and the writer blocks
+        // the send buffers fill and the writer blocks
+        TestThreads.awaitBlockedIn(writerThread.get(5, TimeUnit.SECONDS), Connection.class, "rawWrite");
         assertThat(writer).isNotDone();
         CompletableFuture.runAsync(c::close, threads).get(2, TimeUnit.SECONDS);
         assertThat(writer.get(2, TimeUnit.SECONDS)).isInstanceOf(EnvoiException.class).hasMessageContaining("cancelled");

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -21,6 +23,8 @@ class TlsStaleTest {
     private ServerSocket server;
     private TlsSettings tls;
     private final AtomicInteger accepted = new AtomicInteger();
+    /** Released each time the server has closed a connection (close_notify or FIN written). */
+    private final Semaphore serverClosed = new Semaphore(0);
 
     @BeforeEach
     void start() throws Exception {
@@ -45,7 +49,7 @@ class TlsStaleTest {
     }
 
     /** Echoes bytes; after echoing 'N' it closes with close_notify, after 'F' with a bare TCP FIN. */
-    private static void serve(SSLContext ctx, Socket raw) {
+    private void serve(SSLContext ctx, Socket raw) {
         try {
             SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, null, raw.getPort(), false);
             s.setUseClientMode(false);
@@ -55,10 +59,12 @@ class TlsStaleTest {
                 s.getOutputStream().flush();
                 if (b == 'N') {
                     s.close();
+                    serverClosed.release();
                     return;
                 }
                 if (b == 'F') {
                     raw.close();
+                    serverClosed.release();
                     return;
                 }
             }
@@ -90,8 +96,15 @@ class TlsStaleTest {
             assertThat(p.acquire(route())).isSameAs(first); // alive: reused
             assertThat(roundTrip(first, "N")).isEqualTo("N");
             p.release(first);
-            Thread.sleep(100);
+            assertThat(serverClosed.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+            // close_notify reaches our socket shortly after the server's close returned: until then the
+            // connection is rightly reused (bounded)
             Connection second = p.acquire(route());
+            for (int i = 0; i < 500 && second == first; i++) {
+                p.release(first);
+                Thread.sleep(5);
+                second = p.acquire(route());
+            }
             assertThat(second).isNotSameAs(first);
             assertThat(first.isOpen()).isFalse();
             assertThat(roundTrip(second, "b")).isEqualTo("b");

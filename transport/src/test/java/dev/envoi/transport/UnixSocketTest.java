@@ -122,15 +122,17 @@ class UnixSocketTest {
         assertThatThrownBy(() -> c.input().read()).isInstanceOf(TransportTimeoutException.class)
                 .hasMessageContaining("read timed out after 100 ms (unix:");
         c.setReadTimeout(Duration.ZERO);
+        CompletableFuture<Thread> readerThread = new CompletableFuture<>();
         CompletableFuture<Throwable> reader = TestProxies.async(() -> {
             try {
+                readerThread.complete(Thread.currentThread());
                 c.input().read();
                 return null;
             } catch (Throwable t) {
                 return t;
             }
         });
-        Thread.sleep(100);
+        TestThreads.awaitBlockedIn(readerThread.get(5, TimeUnit.SECONDS), Connection.class, "rawRead");
         c.close();
         assertThat(reader.get(2, TimeUnit.SECONDS)).isInstanceOf(EnvoiException.class).hasMessageContaining("cancelled");
     }
@@ -160,7 +162,7 @@ class UnixSocketTest {
             for (SocketChannel ch : accepted) {
                 ch.close(); // the daemon closes idle connections
             }
-            Thread.sleep(50);
+            awaitEndOfStreamSeen(c);
             Connection fresh = pool.acquire(route());
             assertThat(fresh).isNotSameAs(c);
             assertThat(roundTrip(fresh, "b")).isEqualTo("b");
@@ -189,7 +191,9 @@ class UnixSocketTest {
             Dialer d = dialer().toBuilder().connectTimeout(Duration.ofMillis(300)).build();
             long start = System.nanoTime();
             assertThatThrownBy(() -> d.dial(Route.newBuilder().host("localhost").unixSocket(full).build()))
-                    .isInstanceOf(ConnectFailedException.class).hasMessageContaining("connect timed out after 300 ms");
+                    .isInstanceOf(TransportTimeoutException.class).hasMessageContaining("connect timed out after 300 ms")
+                    .satisfies(e -> assertThat(((TransportTimeoutException) e).phase())
+                            .isEqualTo(TransportTimeoutException.Phase.CONNECT));
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000L);
         } finally {
             for (SocketChannel ch : fillers) {
@@ -203,5 +207,14 @@ class UnixSocketTest {
         Route missing = Route.newBuilder().host("localhost").unixSocket(dir.resolve("nope.sock")).build();
         assertThatThrownBy(() -> dialer().dial(missing)).isInstanceOf(ConnectFailedException.class)
                 .hasMessageContaining("cannot connect to unix:" + dir.resolve("nope.sock") + ": ");
+    }
+
+    /** Waits (bounded) until the peer's close reached {@code c}: the probe sees the end of the stream and consumes nothing. */
+    private static void awaitEndOfStreamSeen(Connection c) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (c.probeAlive()) {
+            assertThat(System.nanoTime() - deadline).as("the close reached the client in time").isNegative();
+            Thread.sleep(5);
+        }
     }
 }

@@ -73,8 +73,9 @@ public final class SocketLink implements Link {
     public int peek(byte[] buf) {
         try {
             if (socket != tcp) {
-                // TLS: reading raw bytes would steal them from the TLS layer; ask the kernel what is queued
-                return tcp.getInputStream().available() > 0 ? PEEK_PENDING : PEEK_PROBABLY_QUIET;
+                // TLS: reading raw bytes would steal them from the TLS layer; ask JSSE for plaintext it
+                // decrypted but nobody read (the rest of a record), and the kernel what is queued
+                return in.available() > 0 || tcp.getInputStream().available() > 0 ? PEEK_PENDING : PEEK_PROBABLY_QUIET;
             }
             SocketChannel ch = tcp.getChannel();
             if (ch == null) {

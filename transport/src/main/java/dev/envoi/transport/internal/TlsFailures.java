@@ -3,7 +3,9 @@ package dev.envoi.transport.internal;
 import dev.envoi.transport.TlsHandshakeException;
 import dev.envoi.transport.TlsHandshakeException.Reason;
 
+import java.io.EOFException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns JSSE's exceptions into a {@link TlsHandshakeException} with a {@link Reason}. Certificate
@@ -30,13 +32,25 @@ public final class TlsFailures {
                     return new TlsHandshakeException(peer, Reason.CLIENT_CERTIFICATE_REJECTED,
                             "the server sent alert " + alert, failure);
                 }
-                case "protocol_version", "handshake_failure", "insufficient_security", "no_application_protocol" -> {
+                case "protocol_version" -> {
+                    return new TlsHandshakeException(peer, Reason.PROTOCOL_VERSION,
+                            "the server sent alert protocol_version: it supports none of the versions offered", failure);
+                }
+                case "handshake_failure", "insufficient_security", "no_application_protocol" -> {
                     return new TlsHandshakeException(peer, Reason.PROTOCOL, "the server sent alert " + alert, failure);
                 }
                 default -> {
                     return new TlsHandshakeException(peer, Reason.OTHER, "the server sent alert " + alert, failure);
                 }
             }
+        }
+        String chosen = chosenVersion(msg);
+        if (chosen != null) {
+            return new TlsHandshakeException(peer, Reason.PROTOCOL_VERSION, "the server chose " + chosen, failure);
+        }
+        if (isBareClose(failure)) {
+            return new TlsHandshakeException(peer, Reason.PROTOCOL_VERSION, "the server closed the connection during"
+                    + " the handshake without a TLS alert, as servers that speak only TLS 1.1 or older do", failure);
         }
         if (msg.contains("protocol is disabled") || msg.contains("No appropriate protocol")
                 || msg.contains("Unsupported or unrecognized SSL message") || msg.contains("no cipher suites in common")) {
@@ -50,6 +64,41 @@ public final class TlsFailures {
         String alert = alert(failure.getMessage() == null ? "" : failure.getMessage());
         return alert != null && (alert.equals("certificate_required") || alert.equals("bad_certificate")
                 || alert.equals("certificate_unknown") || alert.equals("unknown_ca"));
+    }
+
+    /**
+     * Whether the server ended the connection inside the handshake without an alert: JSSE's "Remote host
+     * terminated the handshake" over an {@link EOFException}. Servers that speak only TLS 1.1 or older
+     * commonly answer a TLS 1.2+ ClientHello this way; a TLS 1.2 server refusing a client certificate too.
+     */
+    public static boolean isBareClose(Throwable failure) {
+        return failure instanceof SSLHandshakeException && (failure.getCause() instanceof EOFException
+                || String.valueOf(failure.getMessage()).contains("Remote host terminated the handshake"));
+    }
+
+    /**
+     * The version in JSSE's "The server selected protocol version TLS10 is not accepted by client
+     * preferences [TLS13, TLS12]", in words ("TLS 1.0"), or {@code null} for another message.
+     */
+    private static String chosenVersion(String msg) {
+        String marker = "The server selected protocol version ";
+        int i = msg.indexOf(marker);
+        if (i < 0) {
+            return null;
+        }
+        int start = i + marker.length();
+        int end = start;
+        while (end < msg.length() && Character.isLetterOrDigit(msg.charAt(end))) {
+            end++;
+        }
+        String v = msg.substring(start, end);
+        return switch (v) {
+            case "TLS10" -> "TLS 1.0";
+            case "TLS11" -> "TLS 1.1";
+            case "SSL30" -> "SSL 3.0";
+            case "SSL20Hello" -> "SSL 2.0";
+            default -> v.isEmpty() ? "an unknown version" : v;
+        };
     }
 
     private static String alert(String msg) {
