@@ -85,7 +85,6 @@ class HostileKnownDefectsTest {
      * never taken as the answer to the next request.
      */
     @Test
-    @Disabled("issue 7.3: the next request returns the stray 408 the server wrote while the connection was idle")
     void strayResponseOnAnIdleConnectionIsNotTheNextAnswer() throws Exception {
         CountDownLatch firstDone = new CountDownLatch(1);
         CountDownLatch strayWritten = new CountDownLatch(1);
