@@ -43,6 +43,24 @@ import java.util.OptionalLong;
 public final class Exchange {
     /** Bodies of known length up to this size are sent in the same write as the head. */
     static final int SMALL_BODY = 16 * 1024;
+    /** How many body bytes are written between two looks for an early response. */
+    static final int WATCH_EVERY = 64 * 1024;
+    /** How long a failed write may wait for a response head that the server already sent. */
+    static final Duration SALVAGE_WAIT = Duration.ofSeconds(1);
+
+    /** Where the exchange stands, for error messages. */
+    enum Phase {
+        SENDING_HEAD("sending the request head"),
+        SENDING_BODY("sending the request body"),
+        WAITING("waiting for the response"),
+        READING_HEAD("reading the response head");
+
+        final String doing;
+
+        Phase(String doing) {
+            this.doing = doing;
+        }
+    }
 
     private final Connection connection;
     private final ConnectionPool pool;
@@ -55,6 +73,7 @@ public final class Exchange {
     private boolean released;
     private ResponseHead head;
     private boolean parserPrimed;
+    private Phase phase = Phase.SENDING_HEAD;
 
     Exchange(Connection connection, ConnectionPool pool, CallState state, boolean reused, ParserConfig config) {
         this.connection = connection;
@@ -87,12 +106,24 @@ public final class Exchange {
         return responseBytesRead;
     }
 
+    /** What the exchange was doing, for a failure's message. */
+    Phase phase() {
+        return phase;
+    }
+
     /**
      * Writes {@code head} (framing fields already set) and {@code body}, then flushes. With
      * {@code expectContinue} (the head carries {@code Expect: 100-continue}, RFC 9110 §10.1.1) the head
      * leaves alone and the body follows a {@code 100 Continue}, or {@code continueWait} without an
      * answer (servers that ignore Expect); a final response before that means the body is not sent and
      * the connection, whose framing is now in doubt, is not reused.
+     *
+     * <p>While a body is sent the server may answer early, e.g. {@code 413 Content Too Large}, and
+     * stop reading or close (RFC 9112 §9.5). So every {@value #WATCH_EVERY} body bytes a look without
+     * blocking finds whether response bytes arrived; a final response head among them ends the upload.
+     * And when a write fails, a response head that already arrived is read (for at most
+     * {@link #SALVAGE_WAIT}) before the failure is reported. Either way that response is the answer,
+     * and the connection, with a request cut short, is not reused.
      */
     void writeRequest(RequestHead head, RequestBody body, boolean expectContinue, Duration continueWait)
             throws IOException {
@@ -100,19 +131,22 @@ public final class Exchange {
         RequestEncoder.encode(head, wire);
         OutputStream out = connection.output();
         OptionalLong length = body == null ? OptionalLong.of(0) : body.contentLength();
+        if (!head.method().equals(Method.GET)) {
+            parser.expectResponseTo(head.method());
+        }
+        parserPrimed = true;
+        phase = Phase.SENDING_HEAD;
         if (expectContinue && body != null) {
             requestBytesWritten = true;
             wire.writeTo(out);
             out.flush();
-            if (!awaitContinue(head.method(), continueWait)) {
+            phase = Phase.WAITING;
+            if (!awaitContinue(continueWait)) {
                 connection.markNotReusable(); // the server answered without the body it was promised
                 return;
             }
-            writeBody(body, length, out);
-            out.flush();
-            return;
-        }
-        if (body == null || (length.isPresent() && length.getAsLong() <= SMALL_BODY)) {
+            sendBody(body, length, out);
+        } else if (body == null || (length.isPresent() && length.getAsLong() <= SMALL_BODY)) {
             if (body != null) {
                 int before = wire.size();
                 body.writeTo(wire);
@@ -120,32 +154,95 @@ public final class Exchange {
             }
             requestBytesWritten = true;
             wire.writeTo(out);
+            out.flush();
         } else {
             requestBytesWritten = true;
             wire.writeTo(out);
-            writeBody(body, length, out);
+            sendBody(body, length, out);
         }
-        out.flush();
+        phase = Phase.WAITING;
     }
 
-    private static void writeBody(RequestBody body, OptionalLong length, OutputStream out) throws IOException {
-        if (length.isPresent()) {
-            CountingOutput counting = new CountingOutput(out, length.getAsLong());
-            body.writeTo(counting);
-            checkLength(counting.count, length.getAsLong());
-        } else {
-            ChunkedEncoder chunked = new ChunkedEncoder(out);
-            body.writeTo(chunked);
-            chunked.finish();
+    /** The body and the final flush, watching for an early response; returns when one came. */
+    private void sendBody(RequestBody body, OptionalLong length, OutputStream out) throws IOException {
+        phase = Phase.SENDING_BODY;
+        try {
+            if (length.isPresent()) {
+                BodyOutput counting = new BodyOutput(out, length.getAsLong());
+                body.writeTo(counting);
+                checkLength(counting.count, length.getAsLong());
+            } else {
+                ChunkedEncoder chunked = new ChunkedEncoder(new BodyOutput(out, Long.MAX_VALUE));
+                body.writeTo(chunked);
+                chunked.finish();
+            }
+            out.flush();
+        } catch (IOException e) {
+            if (head == null && !salvageHead(e)) {
+                throw e;
+            }
+            // answered early: that response is the answer; the request was cut short
+            connection.markNotReusable();
+        }
+    }
+
+    /** Between body writes: true when a final response head has arrived (RFC 9112 §9.5). */
+    private boolean answeredEarly() throws IOException {
+        if (!connection.peerSpoke()) {
+            return false;
+        }
+        fill(); // returns at once: the bytes (or the end of the stream) are there
+        for (;;) {
+            ParseEvent event = parser.parse(buffer);
+            switch (event) {
+                case NEED_INPUT -> {
+                    if (!connection.peerSpoke()) {
+                        return false; // a head cut short so far: keep sending, look again later
+                    }
+                    fill();
+                }
+                case INTERIM_HEAD -> { }
+                case HEAD -> {
+                    head = parser.head();
+                    applyKeepAlive(head.headers());
+                    return true;
+                }
+                default -> throw new IllegalStateException("unexpected parser event before the head: " + event);
+            }
+        }
+    }
+
+    /**
+     * A write failed: a server that answered and closed (a reset, with our upload unread) may have
+     * left its response in our receive buffer. True when a final head could be read within
+     * {@link #SALVAGE_WAIT}; any failure doing so leaves {@code writeFailure} as the report.
+     */
+    private boolean salvageHead(IOException writeFailure) {
+        if (state.isCanceled() || !connection.isOpen()) {
+            return false;
+        }
+        Duration saved = connection.readTimeout();
+        try {
+            connection.setReadTimeout(saved.isZero() || saved.compareTo(SALVAGE_WAIT) > 0 ? SALVAGE_WAIT : saved);
+            if (!connection.awaitReadable(SALVAGE_WAIT)) {
+                return false;
+            }
+            readHeadLoop();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            writeFailure.addSuppressed(e);
+            return false;
+        } finally {
+            try {
+                connection.setReadTimeout(saved);
+            } catch (IOException ignored) {
+                // the socket is gone; the failure being reported says why
+            }
         }
     }
 
     /** True to send the body: 100 Continue came, or nothing within {@code wait}; false when a final head came. */
-    private boolean awaitContinue(Method method, Duration wait) throws IOException {
-        if (!method.equals(Method.GET)) {
-            parser.expectResponseTo(method);
-        }
-        parserPrimed = true;
+    private boolean awaitContinue(Duration wait) throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         for (;;) {
             ParseEvent event = parser.parse(buffer);
@@ -184,11 +281,16 @@ public final class Exchange {
     /** Reads until the final response head; 1xx responses are skipped. */
     ResponseHead readHead(Method method) throws IOException {
         if (head != null) {
-            return head; // arrived while waiting for 100 Continue
+            return head; // arrived while waiting for 100 Continue, or during the upload
         }
         if (!method.equals(Method.GET) && !parserPrimed) {
             parser.expectResponseTo(method);
         }
+        parserPrimed = true;
+        return readHeadLoop();
+    }
+
+    private ResponseHead readHeadLoop() throws IOException {
         for (;;) {
             ParseEvent event = parser.parse(buffer);
             switch (event) {
@@ -215,6 +317,9 @@ public final class Exchange {
         }
         if (n > 0) {
             responseBytesRead = true;
+            if (phase == Phase.WAITING) {
+                phase = Phase.READING_HEAD;
+            }
             return;
         }
         if (n < 0) {
@@ -286,13 +391,19 @@ public final class Exchange {
         }
     }
 
-    /** Counts bytes written and refuses to write past the declared length. */
-    private static final class CountingOutput extends OutputStream {
+    /**
+     * The body's way to the connection: counts bytes, refuses to write past the declared length, and
+     * every {@value #WATCH_EVERY} bytes looks whether the server answered early (then it throws
+     * {@link AnsweredEarly}, which ends the body's {@code writeTo}). Large writes are cut into pieces
+     * of that size so the look happens between them; nothing is allocated per write.
+     */
+    private final class BodyOutput extends OutputStream {
         private final OutputStream out;
         private final long limit;
+        private long nextLook = WATCH_EVERY;
         long count;
 
-        CountingOutput(OutputStream out, long limit) {
+        BodyOutput(OutputStream out, long limit) {
             this.out = out;
             this.limit = limit;
         }
@@ -304,17 +415,39 @@ public final class Exchange {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (head != null) {
+                throw new AnsweredEarly(); // a body that went on writing after being told to stop
+            }
             if (count + len > limit) {
                 throw new EnvoiException("the request body wrote more than its declared length of " + limit
                         + " bytes (RFC 9112 §6.2); the connection is closed");
             }
-            out.write(b, off, len);
-            count += len;
+            for (int done = 0; done < len; ) {
+                int n = (int) Math.min(len - done, nextLook - count);
+                out.write(b, off + done, n);
+                done += n;
+                count += n;
+                if (count == nextLook) {
+                    nextLook += WATCH_EVERY;
+                    if (answeredEarly()) {
+                        throw new AnsweredEarly();
+                    }
+                }
+            }
         }
 
         @Override
         public void flush() throws IOException {
             out.flush();
+        }
+    }
+
+    /** Thrown through the body's {@code writeTo} to stop an upload the server already answered. */
+    private static final class AnsweredEarly extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AnsweredEarly() {
+            super("the server answered before the request body was sent (RFC 9112 §9.5)");
         }
     }
 }

@@ -1,0 +1,166 @@
+package dev.envoi.client;
+
+import dev.envoi.core.MediaType;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A final response that arrives while the request body is still being sent is the answer, not the
+ * write failure that follows (RFC 9112 §9.5; issue 7.4): a server that refuses a 50 MB upload with
+ * {@code 413 Content Too Large} after reading only the head, then resets the connection or simply
+ * stops reading.
+ */
+class EarlyResponseTest {
+    private static final long FIFTY_MB = 50L * 1024 * 1024;
+    private static final String TOO_LARGE = "HTTP/1.1 413 Content Too Large\r\nConnection: close\r\n"
+            + "Content-Type: text/plain\r\nContent-Length: 9\r\n\r\ntoo large";
+
+    /** 50 MB of 'x' from one 64 KiB array: nothing allocated per write. */
+    static final class Generated extends RequestBody {
+        private final long length;
+        private final boolean chunked;
+
+        Generated(long length, boolean chunked) {
+            this.length = length;
+            this.chunked = chunked;
+        }
+
+        @Override
+        public Optional<MediaType> contentType() {
+            return Optional.empty();
+        }
+
+        @Override
+        public OptionalLong contentLength() {
+            return chunked ? OptionalLong.empty() : OptionalLong.of(length);
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            byte[] block = new byte[64 * 1024];
+            java.util.Arrays.fill(block, (byte) 'x');
+            for (long left = length; left > 0; left -= block.length) {
+                out.write(block, 0, (int) Math.min(block.length, left));
+            }
+        }
+    }
+
+    /**
+     * Accepts one connection, reads the request head, writes {@link #TOO_LARGE}, then either closes
+     * with the upload unread (the kernel answers that with a reset) or holds the connection, reading
+     * nothing, until the test ends.
+     */
+    static final class RefusingServer implements AutoCloseable {
+        private final ServerSocket server;
+        private final boolean reset;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile Socket socket;
+        volatile String head;
+
+        RefusingServer(boolean reset) throws IOException {
+            this.reset = reset;
+            server = new ServerSocket();
+            server.setReceiveBufferSize(64 * 1024); // inherited by the accepted socket: fills sooner
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread t = new Thread(this::serve, "refusing-server");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getLocalPort() + "/upload";
+        }
+
+        private void serve() {
+            try {
+                Socket s = server.accept();
+                socket = s;
+                s.setSoTimeout(10_000);
+                head = readHead(s.getInputStream());
+                s.getOutputStream().write(TOO_LARGE.getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                if (reset) {
+                    s.close(); // unread bytes in the receive buffer: Linux sends RST, not FIN
+                } else {
+                    done.await(30, TimeUnit.SECONDS);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the test ended
+            }
+        }
+
+        private static String readHead(InputStream in) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            while (!sb.toString().endsWith("\r\n\r\n") && sb.length() < 8192) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                sb.append((char) b);
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            done.countDown();
+            server.close();
+            Socket s = socket;
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    private static Client client() {
+        // a short write timeout: without the fix the held-connection case fails in seconds, not 30 s
+        return Client.builder().timeouts(Timeouts.defaults().withWrite(Duration.ofSeconds(5))).build();
+    }
+
+    @Test
+    void a413ThenResetDuringA50MbUploadIsTheAnswer() throws Exception {
+        try (RefusingServer server = new RefusingServer(true); Client c = client()) {
+            Response r = c.send(Request.post(server.url()).body(new Generated(FIFTY_MB, false)).build());
+            assertThat(r.code()).isEqualTo(413);
+            assertThat(r.header("Connection")).contains("close");
+            assertThat(server.head).startsWith("POST /upload HTTP/1.1\r\n").contains("Content-Length: 52428800\r\n");
+            assertThat(c.connectionCount()).isZero();
+        }
+    }
+
+    @Test
+    void a413FromAServerThatStopsReadingEndsTheUpload() throws Exception {
+        try (RefusingServer server = new RefusingServer(false); Client c = client()) {
+            Response r = c.send(Request.post(server.url()).body(new Generated(FIFTY_MB, false)).build());
+            assertThat(r.code()).isEqualTo(413);
+            assertThat(r.text()).isEqualTo("too large");
+            assertThat(c.connectionCount()).isZero();
+        }
+    }
+
+    @Test
+    void a413DuringAChunkedUploadIsTheAnswer() throws Exception {
+        try (RefusingServer server = new RefusingServer(false); Client c = client()) {
+            Response r = c.send(Request.put(server.url()).body(new Generated(FIFTY_MB, true)).build());
+            assertThat(r.code()).isEqualTo(413);
+            assertThat(r.text()).isEqualTo("too large");
+            assertThat(server.head).contains("Transfer-Encoding: chunked\r\n");
+            assertThat(c.connectionCount()).isZero();
+        }
+    }
+}
