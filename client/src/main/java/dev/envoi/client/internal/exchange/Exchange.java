@@ -30,7 +30,9 @@ import java.util.OptionalLong;
  * calls the engine makes:
  * <ol>
  *   <li>{@link #writeRequest}: the head, and a body of up to {@value #SMALL_BODY} bytes, leave in one
- *       write; a larger body follows directly (Content-Length) or through a {@link ChunkedEncoder};</li>
+ *       write; a larger body follows directly (Content-Length) or through a {@link ChunkedEncoder},
+ *       watched for a final response that arrives before it is all sent (RFC 9112 §9.5), which then
+ *       ends the upload and is the answer;</li>
  *   <li>{@link #readHead}: parses until the final response head, skipping 1xx interim responses
  *       (RFC 9110 §15.2, including {@code 100 Continue});</li>
  *   <li>{@link #body()}: the framed body as a stream; at its end the connection goes back to the pool
@@ -38,13 +40,12 @@ import java.util.OptionalLong;
  *       is closed; {@link #abandon()} closes it at any point.</li>
  * </ol>
  * Flags record what happened on the wire, for the retry rules: whether any request byte was handed to
- * the socket, and whether any response byte arrived.
+ * the socket, and whether any response byte arrived; and {@link #phase()} says which of the steps
+ * was under way, for a failure's message.
  */
 public final class Exchange {
     /** Bodies of known length up to this size are sent in the same write as the head. */
     static final int SMALL_BODY = 16 * 1024;
-    /** How many body bytes are written between two looks for an early response. */
-    static final int WATCH_EVERY = 64 * 1024;
     /** How long a failed write may wait for a response head that the server already sent. */
     static final Duration SALVAGE_WAIT = Duration.ofSeconds(1);
 
@@ -119,7 +120,7 @@ public final class Exchange {
      * the connection, whose framing is now in doubt, is not reused.
      *
      * <p>While a body is sent the server may answer early, e.g. {@code 413 Content Too Large}, and
-     * stop reading or close (RFC 9112 §9.5). So every {@value #WATCH_EVERY} body bytes a look without
+     * stop reading or close (RFC 9112 §9.5). So every {@value BodyOutput#WATCH_EVERY} body bytes a look without
      * blocking finds whether response bytes arrived; a final response head among them ends the upload.
      * And when a write fails, a response head that already arrived is read (for at most
      * {@link #SALVAGE_WAIT}) before the failure is reported. Either way that response is the answer,
@@ -166,23 +167,23 @@ public final class Exchange {
     /** The body and the final flush, watching for an early response; returns when one came. */
     private void sendBody(RequestBody body, OptionalLong length, OutputStream out) throws IOException {
         phase = Phase.SENDING_BODY;
+        BodyOutput sink = new BodyOutput(out, length.orElse(Long.MAX_VALUE), this::answeredEarly);
         try {
             if (length.isPresent()) {
-                BodyOutput counting = new BodyOutput(out, length.getAsLong());
-                body.writeTo(counting);
-                checkLength(counting.count, length.getAsLong());
+                body.writeTo(sink);
+                checkLength(sink.count, length.getAsLong());
             } else {
-                ChunkedEncoder chunked = new ChunkedEncoder(new BodyOutput(out, Long.MAX_VALUE));
+                ChunkedEncoder chunked = new ChunkedEncoder(sink);
                 body.writeTo(chunked);
                 chunked.finish();
             }
-            out.flush();
+            sink.flush();
         } catch (IOException e) {
-            if (head == null && !salvageHead(e)) {
+            // only a failed write to the peer may hide an answer; the body's own failure is reported
+            if (head == null && !(sink.wireFailed() && salvageHead(e))) {
                 throw e;
             }
-            // answered early: that response is the answer; the request was cut short
-            connection.markNotReusable();
+            connection.markNotReusable(); // answered early: that response is the answer
         }
     }
 
@@ -388,66 +389,6 @@ public final class Exchange {
         } else {
             connection.close();
             pool.release(connection);
-        }
-    }
-
-    /**
-     * The body's way to the connection: counts bytes, refuses to write past the declared length, and
-     * every {@value #WATCH_EVERY} bytes looks whether the server answered early (then it throws
-     * {@link AnsweredEarly}, which ends the body's {@code writeTo}). Large writes are cut into pieces
-     * of that size so the look happens between them; nothing is allocated per write.
-     */
-    private final class BodyOutput extends OutputStream {
-        private final OutputStream out;
-        private final long limit;
-        private long nextLook = WATCH_EVERY;
-        long count;
-
-        BodyOutput(OutputStream out, long limit) {
-            this.out = out;
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (head != null) {
-                throw new AnsweredEarly(); // a body that went on writing after being told to stop
-            }
-            if (count + len > limit) {
-                throw new EnvoiException("the request body wrote more than its declared length of " + limit
-                        + " bytes (RFC 9112 §6.2); the connection is closed");
-            }
-            for (int done = 0; done < len; ) {
-                int n = (int) Math.min(len - done, nextLook - count);
-                out.write(b, off + done, n);
-                done += n;
-                count += n;
-                if (count == nextLook) {
-                    nextLook += WATCH_EVERY;
-                    if (answeredEarly()) {
-                        throw new AnsweredEarly();
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-    }
-
-    /** Thrown through the body's {@code writeTo} to stop an upload the server already answered. */
-    private static final class AnsweredEarly extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        AnsweredEarly() {
-            super("the server answered before the request body was sent (RFC 9112 §9.5)");
         }
     }
 }
