@@ -60,20 +60,30 @@ class EarlyResponseTest {
         }
     }
 
-    /**
-     * Accepts one connection, reads the request head, writes {@link #TOO_LARGE}, then either closes
-     * with the upload unread (the kernel answers that with a reset) or holds the connection, reading
-     * nothing, until the test ends.
-     */
+    /** What the server does after it answered, having read only the request head. */
+    enum After {
+        /** Closes with the upload unread: the kernel answers that with a reset. */
+        RESET,
+        /** Holds the connection, reading nothing, until the test ends. */
+        HOLD,
+        /** Reads the whole Content-Length body (an echo-like server that answers first). */
+        READ_BODY
+    }
+
+    /** Accepts one connection, reads the request head, writes {@code answer}, then acts as {@link After} says. */
     static final class RefusingServer implements AutoCloseable {
         private final ServerSocket server;
-        private final boolean reset;
+        private final After after;
+        private final String answer;
         private final CountDownLatch done = new CountDownLatch(1);
+        private final CountDownLatch bodyRead = new CountDownLatch(1);
         private volatile Socket socket;
         volatile String head;
+        volatile long bodyBytes;
 
-        RefusingServer(boolean reset) throws IOException {
-            this.reset = reset;
+        RefusingServer(After after, String answer) throws IOException {
+            this.after = after;
+            this.answer = answer;
             server = new ServerSocket();
             server.setReceiveBufferSize(64 * 1024); // inherited by the accepted socket: fills sooner
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -92,13 +102,17 @@ class EarlyResponseTest {
                 socket = s;
                 s.setSoTimeout(10_000);
                 head = readHead(s.getInputStream());
-                s.getOutputStream().write(TOO_LARGE.getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
                 s.getOutputStream().flush();
-                if (reset) {
+                if (after == After.RESET) {
                     s.close(); // unread bytes in the receive buffer: Linux sends RST, not FIN
-                } else {
-                    done.await(30, TimeUnit.SECONDS);
+                    return;
                 }
+                if (after == After.READ_BODY) {
+                    bodyBytes = readBody(s.getInputStream(), head);
+                    bodyRead.countDown();
+                }
+                done.await(30, TimeUnit.SECONDS);
             } catch (IOException | InterruptedException e) {
                 // the test ended
             }
@@ -114,6 +128,23 @@ class EarlyResponseTest {
                 sb.append((char) b);
             }
             return sb.toString();
+        }
+
+        private static long readBody(InputStream in, String head) throws IOException {
+            int at = head.indexOf("Content-Length: ") + 16;
+            long length = Long.parseLong(head.substring(at, head.indexOf("\r\n", at)));
+            byte[] sink = new byte[64 * 1024];
+            long total = 0;
+            for (int n; total < length && (n = in.read(sink, 0, (int) Math.min(sink.length, length - total))) > 0; ) {
+                total += n;
+            }
+            return total;
+        }
+
+        /** The body bytes read (READ_BODY), once the server has read them all or the wait ran out. */
+        long awaitBodyBytes() throws InterruptedException {
+            assertThat(bodyRead.await(20, TimeUnit.SECONDS)).isTrue();
+            return bodyBytes;
         }
 
         @Override
@@ -134,7 +165,7 @@ class EarlyResponseTest {
 
     @Test
     void a413ThenResetDuringA50MbUploadIsTheAnswer() throws Exception {
-        try (RefusingServer server = new RefusingServer(true); Client c = client()) {
+        try (RefusingServer server = new RefusingServer(After.RESET, TOO_LARGE); Client c = client()) {
             Response r = c.send(Request.post(server.url()).body(new Generated(FIFTY_MB, false)).build());
             assertThat(r.code()).isEqualTo(413);
             assertThat(r.header("Connection")).contains("close");
@@ -145,7 +176,7 @@ class EarlyResponseTest {
 
     @Test
     void a413FromAServerThatStopsReadingEndsTheUpload() throws Exception {
-        try (RefusingServer server = new RefusingServer(false); Client c = client()) {
+        try (RefusingServer server = new RefusingServer(After.HOLD, TOO_LARGE); Client c = client()) {
             Response r = c.send(Request.post(server.url()).body(new Generated(FIFTY_MB, false)).build());
             assertThat(r.code()).isEqualTo(413);
             assertThat(r.text()).isEqualTo("too large");
@@ -155,12 +186,25 @@ class EarlyResponseTest {
 
     @Test
     void a413DuringAChunkedUploadIsTheAnswer() throws Exception {
-        try (RefusingServer server = new RefusingServer(false); Client c = client()) {
+        try (RefusingServer server = new RefusingServer(After.HOLD, TOO_LARGE); Client c = client()) {
             Response r = c.send(Request.put(server.url()).body(new Generated(FIFTY_MB, true)).build());
             assertThat(r.code()).isEqualTo(413);
             assertThat(r.text()).isEqualTo("too large");
             assertThat(server.head).contains("Transfer-Encoding: chunked\r\n");
             assertThat(c.connectionCount()).isZero();
+        }
+    }
+
+    @Test
+    void anEarly200FromAServerThatKeepsReadingLetsTheUploadFinish() throws Exception {
+        long length = 8L * 1024 * 1024;
+        String ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        try (RefusingServer server = new RefusingServer(After.READ_BODY, ok); Client c = client()) {
+            Response r = c.send(Request.post(server.url()).body(new Generated(length, false)).build());
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("ok");
+            assertThat(server.awaitBodyBytes()).isEqualTo(length);
+            assertThat(c.idleConnectionCount()).isEqualTo(1); // a complete exchange: kept
         }
     }
 }

@@ -82,6 +82,11 @@ final class BodyOutput extends OutputStream {
         }
     }
 
+    /** Whether the watch said the server answered, which stopped the body. */
+    boolean answered() {
+        return answered;
+    }
+
     /** Whether a write or flush to the connection failed (not the body's own code, nor the watch). */
     boolean wireFailed() {
         return wireFailed;

@@ -120,11 +120,12 @@ public final class Exchange {
      * the connection, whose framing is now in doubt, is not reused.
      *
      * <p>While a body is sent the server may answer early, e.g. {@code 413 Content Too Large}, and
-     * stop reading or close (RFC 9112 §9.5). So every {@value BodyOutput#WATCH_EVERY} body bytes a look without
-     * blocking finds whether response bytes arrived; a final response head among them ends the upload.
-     * And when a write fails, a response head that already arrived is read (for at most
-     * {@link #SALVAGE_WAIT}) before the failure is reported. Either way that response is the answer,
-     * and the connection, with a request cut short, is not reused.
+     * stop reading or close (RFC 9112 §9.5). So every {@value BodyOutput#WATCH_EVERY} body bytes a
+     * look without blocking finds whether response bytes arrived; a final response head among them
+     * of status 300 or more ({@link #answeredEarly()}) ends the upload. And when a write fails, a
+     * response head that already arrived is read (for at most {@link #SALVAGE_WAIT}) before the
+     * failure is reported. Either way that response is the answer, and the connection, with a request
+     * cut short, is not reused.
      */
     void writeRequest(RequestHead head, RequestBody body, boolean expectContinue, Duration continueWait)
             throws IOException {
@@ -179,17 +180,21 @@ public final class Exchange {
             }
             sink.flush();
         } catch (IOException e) {
-            // only a failed write to the peer may hide an answer; the body's own failure is reported
-            if (head == null && !(sink.wireFailed() && salvageHead(e))) {
+            // the body's own failure is reported; a failed write to the peer may hide an answer
+            if (!sink.answered() && !(sink.wireFailed() && (head != null || salvageHead(e)))) {
                 throw e;
             }
             connection.markNotReusable(); // answered early: that response is the answer
         }
     }
 
-    /** Between body writes: true when a final response head has arrived (RFC 9112 §9.5). */
+    /**
+     * Between body writes: true when a final response head of status 300 or more has arrived, which
+     * says the server does not want the rest (RFC 9112 §9.5). An early 2xx (a server that answers
+     * while it keeps reading, like an echo) lets the upload go on, as curl does; its body waits.
+     */
     private boolean answeredEarly() throws IOException {
-        if (!connection.peerSpoke()) {
+        if (head != null || !connection.peerSpoke()) {
             return false;
         }
         fill(); // returns at once: the bytes (or the end of the stream) are there
@@ -206,7 +211,7 @@ public final class Exchange {
                 case HEAD -> {
                     head = parser.head();
                     applyKeepAlive(head.headers());
-                    return true;
+                    return head.status().code() >= 300;
                 }
                 default -> throw new IllegalStateException("unexpected parser event before the head: " + event);
             }
