@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,13 +79,19 @@ class EarlyResponseTest {
         private final String answer;
         private final CountDownLatch done = new CountDownLatch(1);
         private final CountDownLatch bodyRead = new CountDownLatch(1);
+        private final SSLContext tls;
         private volatile Socket socket;
         volatile String head;
         volatile long bodyBytes;
 
         RefusingServer(After after, String answer) throws IOException {
+            this(after, answer, null);
+        }
+
+        RefusingServer(After after, String answer, SSLContext tls) throws IOException {
             this.after = after;
             this.answer = answer;
+            this.tls = tls;
             server = new ServerSocket();
             server.setReceiveBufferSize(64 * 1024); // inherited by the accepted socket: fills sooner
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -93,13 +101,20 @@ class EarlyResponseTest {
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getLocalPort() + "/upload";
+            return (tls == null ? "http" : "https") + "://127.0.0.1:" + server.getLocalPort() + "/upload";
         }
 
         private void serve() {
             try {
                 Socket s = server.accept();
                 socket = s;
+                if (tls != null) {
+                    SSLSocket t = (SSLSocket) tls.getSocketFactory().createSocket(s, "127.0.0.1", s.getPort(), true);
+                    t.setUseClientMode(false);
+                    t.startHandshake();
+                    socket = t;
+                    s = t;
+                }
                 s.setSoTimeout(10_000);
                 head = readHead(s.getInputStream());
                 s.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
@@ -205,6 +220,32 @@ class EarlyResponseTest {
             assertThat(r.text()).isEqualTo("ok");
             assertThat(server.awaitBodyBytes()).isEqualTo(length);
             assertThat(c.idleConnectionCount()).isEqualTo(1); // a complete exchange: kept
+        }
+    }
+
+    @Test
+    void overTlsA413FromAServerThatStopsReadingEndsTheUpload() throws Exception {
+        // TLS hides the bytes under its records: the look between writes must read through it
+        TestCa ca = TestCa.get();
+        try (RefusingServer server = new RefusingServer(After.HOLD, TOO_LARGE, ca.serverContext);
+             Client c = Client.builder().tls(ca.trust()).timeouts(Timeouts.defaults().withWrite(Duration.ofSeconds(5)))
+                     .build()) {
+            Response r = c.send(Request.post(server.url()).body(new Generated(FIFTY_MB, false)).build());
+            assertThat(r.code()).isEqualTo(413);
+            assertThat(r.text()).isEqualTo("too large");
+            assertThat(c.connectionCount()).isZero();
+        }
+    }
+
+    @Test
+    void overTlsA413ThenResetIsTheAnswer() throws Exception {
+        TestCa ca = TestCa.get();
+        try (RefusingServer server = new RefusingServer(After.RESET, TOO_LARGE, ca.serverContext);
+             Client c = Client.builder().tls(ca.trust()).timeouts(Timeouts.defaults().withWrite(Duration.ofSeconds(5)))
+                     .build()) {
+            Response r = c.send(Request.post(server.url()).body(new Generated(FIFTY_MB, false)).build());
+            assertThat(r.code()).isEqualTo(413);
+            assertThat(c.connectionCount()).isZero();
         }
     }
 }
