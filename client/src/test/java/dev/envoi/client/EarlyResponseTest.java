@@ -1,5 +1,6 @@
 package dev.envoi.client;
 
+import dev.envoi.core.EnvoiException;
 import dev.envoi.core.MediaType;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A final response that arrives while the request body is still being sent is the answer, not the
@@ -245,6 +247,19 @@ class EarlyResponseTest {
                      .build()) {
             Response r = c.send(Request.post(server.url()).body(new Generated(FIFTY_MB, false)).build());
             assertThat(r.code()).isEqualTo(413);
+            assertThat(c.connectionCount()).isZero();
+        }
+    }
+
+    @Test
+    void aResetWithoutAnAnswerDuringTheUploadNamesTheBodyPhase() throws Exception {
+        // issue 7.7: not "waiting for the response", which would send the reader to the wrong place
+        try (RefusingServer server = new RefusingServer(After.RESET, ""); Client c = client()) {
+            assertThatThrownBy(() -> c.send(Request.post(server.url()).body(new Generated(FIFTY_MB, false)).build()))
+                    .isInstanceOf(EnvoiException.class)
+                    .hasMessageContaining("sending the request body")
+                    .hasMessageContaining(server.url())
+                    .hasMessageNotContaining("waiting for the response");
             assertThat(c.connectionCount()).isZero();
         }
     }
