@@ -22,7 +22,8 @@ import java.time.Duration;
  *   <li>not a byte of the request was handed to it: retried, up to {@value #MAX_ATTEMPTS} attempts
  *       in all;</li>
  *   <li>the request was sent, fully or in part, and not a byte of the response arrived: retried at
- *       most once per call, and only for an idempotent method (RFC 9110 §9.2.2: "a client SHOULD NOT
+ *       most once per request (each redirect or challenge hop is a new one), and only for an
+ *       idempotent method (RFC 9110 §9.2.2: "a client SHOULD NOT
  *       automatically retry a request with a non-idempotent method unless it has some means to know
  *       that the request semantics are actually idempotent").</li>
  * </ul>
