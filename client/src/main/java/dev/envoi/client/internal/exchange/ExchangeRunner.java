@@ -23,9 +23,9 @@ import java.time.Duration;
  *       in all;</li>
  *   <li>the request was sent, fully or in part, and not a byte of the response arrived: retried at
  *       most once per request (each redirect or challenge hop is a new one), and only for an
- *       idempotent method (RFC 9110 §9.2.2: "a client SHOULD NOT
- *       automatically retry a request with a non-idempotent method unless it has some means to know
- *       that the request semantics are actually idempotent").</li>
+ *       idempotent method (RFC 9110 §9.2.2: "a client SHOULD NOT automatically retry a request with
+ *       a non-idempotent method unless it has some means to know that the request semantics are
+ *       actually idempotent").</li>
  * </ul>
  * A request sent on a new connection is never retried: nothing suggests the server did not act on
  * it, and repeating it would only multiply the load on a failing server (curl and requests send it
