@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /** Application interceptors, opt-in 429/503 retries with Retry-After, and the event listener. */
 class InterceptorRetryEventTest {
@@ -144,6 +145,7 @@ class InterceptorRetryEventTest {
             events.clear();
             try {
                 c.send(Request.get("http://127.0.0.1:1/").build());
+                fail("a connection to port 1 must be refused");
             } catch (ConnectException expected) {
                 assertThat(events).containsExactly("start GET", "failed");
             }

@@ -477,4 +477,39 @@ public final class Connection implements Closeable {
             }
         }
     }
+    /**
+     * Whether the peer has said something (bytes, the end of the stream, or a reset) while this side
+     * is still writing, looked at without blocking; bytes that arrived stay in the {@link #input()}
+     * buffer. For a client sending a long request body, which stops when the server answers early
+     * (RFC 9112 §9.5). Call it from the writing thread, between writes, with no read in progress.
+     * Plain TCP asks the kernel how many bytes are queued (one system call: most looks find nothing)
+     * and sees a bare close or a reset only at the next write; over TLS the raw bytes belong to the
+     * TLS layer, so when some are queued a read of at most 1 ms tells whether they carry data (a
+     * session ticket, for instance, does not).
+     *
+     * @return {@code true} if a read would now return at once
+     * @throws IOException if that 1 ms read failed, as {@link #input()} would report it
+     */
+    public boolean peerSpoke() throws IOException {
+        if (input.pos < input.limit) {
+            return true;
+        }
+        if (route.unixSocket() == null && link.tlsSession() == null) {
+            int queued;
+            try {
+                queued = link.input().available();
+            } catch (IOException e) {
+                return true; // a reset: the next read reports it
+            }
+            return queued > 0 && awaitReadable(Duration.ofMillis(1)); // returns at once: bytes are there
+        }
+        int peek = link.peek(input.buf);
+        if (peek > 0) {
+            input.pos = 0;
+            input.limit = peek;
+            anyByteRead = true;
+            return true;
+        }
+        return peek == Link.PEEK_CLOSED || (peek == Link.PEEK_PENDING && awaitReadable(Duration.ofMillis(1)));
+    }
 }

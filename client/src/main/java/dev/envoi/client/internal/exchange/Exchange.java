@@ -30,7 +30,9 @@ import java.util.OptionalLong;
  * calls the engine makes:
  * <ol>
  *   <li>{@link #writeRequest}: the head, and a body of up to {@value #SMALL_BODY} bytes, leave in one
- *       write; a larger body follows directly (Content-Length) or through a {@link ChunkedEncoder};</li>
+ *       write; a larger body follows directly (Content-Length) or through a {@link ChunkedEncoder},
+ *       watched for a final response that arrives before it is all sent (RFC 9112 §9.5), which then
+ *       ends the upload and is the answer;</li>
  *   <li>{@link #readHead}: parses until the final response head, skipping 1xx interim responses
  *       (RFC 9110 §15.2, including {@code 100 Continue});</li>
  *   <li>{@link #body()}: the framed body as a stream; at its end the connection goes back to the pool
@@ -38,11 +40,28 @@ import java.util.OptionalLong;
  *       is closed; {@link #abandon()} closes it at any point.</li>
  * </ol>
  * Flags record what happened on the wire, for the retry rules: whether any request byte was handed to
- * the socket, and whether any response byte arrived.
+ * the socket, and whether any response byte arrived; and {@link #phase()} says which of the steps
+ * was under way, for a failure's message.
  */
 public final class Exchange {
     /** Bodies of known length up to this size are sent in the same write as the head. */
     static final int SMALL_BODY = 16 * 1024;
+    /** How long a failed write may wait for a response head that the server already sent. */
+    static final Duration SALVAGE_WAIT = Duration.ofSeconds(1);
+
+    /** Where the exchange stands, for error messages. */
+    enum Phase {
+        SENDING_HEAD("sending the request head"),
+        SENDING_BODY("sending the request body"),
+        WAITING("waiting for the response"),
+        READING_HEAD("reading the response head");
+
+        final String doing;
+
+        Phase(String doing) {
+            this.doing = doing;
+        }
+    }
 
     private final Connection connection;
     private final ConnectionPool pool;
@@ -55,6 +74,7 @@ public final class Exchange {
     private boolean released;
     private ResponseHead head;
     private boolean parserPrimed;
+    private Phase phase = Phase.SENDING_HEAD;
 
     Exchange(Connection connection, ConnectionPool pool, CallState state, boolean reused, ParserConfig config) {
         this.connection = connection;
@@ -87,12 +107,25 @@ public final class Exchange {
         return responseBytesRead;
     }
 
+    /** What the exchange was doing, for a failure's message. */
+    Phase phase() {
+        return phase;
+    }
+
     /**
      * Writes {@code head} (framing fields already set) and {@code body}, then flushes. With
      * {@code expectContinue} (the head carries {@code Expect: 100-continue}, RFC 9110 §10.1.1) the head
      * leaves alone and the body follows a {@code 100 Continue}, or {@code continueWait} without an
      * answer (servers that ignore Expect); a final response before that means the body is not sent and
      * the connection, whose framing is now in doubt, is not reused.
+     *
+     * <p>While a body is sent the server may answer early, e.g. {@code 413 Content Too Large}, and
+     * stop reading or close (RFC 9112 §9.5). So every {@value BodyOutput#WATCH_EVERY} body bytes a
+     * look without blocking finds whether response bytes arrived; a final response head among them
+     * of status 300 or more ({@link #answeredEarly()}) ends the upload. And when a write fails, a
+     * response head that already arrived is read (for at most {@link #SALVAGE_WAIT}) before the
+     * failure is reported. Either way that response is the answer, and the connection, with a request
+     * cut short, is not reused.
      */
     void writeRequest(RequestHead head, RequestBody body, boolean expectContinue, Duration continueWait)
             throws IOException {
@@ -100,19 +133,22 @@ public final class Exchange {
         RequestEncoder.encode(head, wire);
         OutputStream out = connection.output();
         OptionalLong length = body == null ? OptionalLong.of(0) : body.contentLength();
+        if (!head.method().equals(Method.GET)) {
+            parser.expectResponseTo(head.method());
+        }
+        parserPrimed = true;
+        phase = Phase.SENDING_HEAD;
         if (expectContinue && body != null) {
             requestBytesWritten = true;
             wire.writeTo(out);
             out.flush();
-            if (!awaitContinue(head.method(), continueWait)) {
+            phase = Phase.WAITING;
+            if (!awaitContinue(continueWait)) {
                 connection.markNotReusable(); // the server answered without the body it was promised
                 return;
             }
-            writeBody(body, length, out);
-            out.flush();
-            return;
-        }
-        if (body == null || (length.isPresent() && length.getAsLong() <= SMALL_BODY)) {
+            sendBody(body, length, out);
+        } else if (body == null || (length.isPresent() && length.getAsLong() <= SMALL_BODY)) {
             if (body != null) {
                 int before = wire.size();
                 body.writeTo(wire);
@@ -120,32 +156,99 @@ public final class Exchange {
             }
             requestBytesWritten = true;
             wire.writeTo(out);
+            out.flush();
         } else {
             requestBytesWritten = true;
             wire.writeTo(out);
-            writeBody(body, length, out);
+            sendBody(body, length, out);
         }
-        out.flush();
+        phase = Phase.WAITING;
     }
 
-    private static void writeBody(RequestBody body, OptionalLong length, OutputStream out) throws IOException {
-        if (length.isPresent()) {
-            CountingOutput counting = new CountingOutput(out, length.getAsLong());
-            body.writeTo(counting);
-            checkLength(counting.count, length.getAsLong());
-        } else {
-            ChunkedEncoder chunked = new ChunkedEncoder(out);
-            body.writeTo(chunked);
-            chunked.finish();
+    /** The body and the final flush, watching for an early response; returns when one came. */
+    private void sendBody(RequestBody body, OptionalLong length, OutputStream out) throws IOException {
+        phase = Phase.SENDING_BODY;
+        BodyOutput sink = new BodyOutput(out, length.orElse(Long.MAX_VALUE), this::answeredEarly);
+        try {
+            if (length.isPresent()) {
+                body.writeTo(sink);
+                checkLength(sink.count, length.getAsLong());
+            } else {
+                ChunkedEncoder chunked = new ChunkedEncoder(sink);
+                body.writeTo(chunked);
+                chunked.finish();
+            }
+            sink.flush();
+        } catch (IOException e) {
+            // the body's own failure is reported; a failed write to the peer may hide an answer
+            if (!sink.answered() && !(sink.wireFailed() && (head != null || salvageHead(e)))) {
+                throw e;
+            }
+            connection.markNotReusable(); // answered early: that response is the answer
+        }
+    }
+
+    /**
+     * Between body writes: true when a final response head of status 300 or more has arrived, which
+     * says the server does not want the rest (RFC 9112 §9.5). An early 2xx (a server that answers
+     * while it keeps reading, like an echo) lets the upload go on, as curl does; its body waits.
+     */
+    private boolean answeredEarly() throws IOException {
+        if (head != null || !connection.peerSpoke()) {
+            return false;
+        }
+        fill(); // returns at once: the bytes (or the end of the stream) are there
+        for (;;) {
+            ParseEvent event = parser.parse(buffer);
+            switch (event) {
+                case NEED_INPUT -> {
+                    if (!connection.peerSpoke()) {
+                        return false; // a head cut short so far: keep sending, look again later
+                    }
+                    fill();
+                }
+                case INTERIM_HEAD -> { }
+                case HEAD -> {
+                    head = parser.head();
+                    applyKeepAlive(head.headers());
+                    return head.status().code() >= 300;
+                }
+                default -> throw new IllegalStateException("unexpected parser event before the head: " + event);
+            }
+        }
+    }
+
+    /**
+     * A write failed: a server that answered and closed (a reset, with our upload unread) may have
+     * left its response in our receive buffer. True when a final head could be read within
+     * {@link #SALVAGE_WAIT}; any failure doing so leaves {@code writeFailure} as the report.
+     */
+    private boolean salvageHead(IOException writeFailure) {
+        if (state.isCanceled() || !connection.isOpen()) {
+            return false;
+        }
+        Duration saved = connection.readTimeout();
+        try {
+            connection.setReadTimeout(saved.isZero() || saved.compareTo(SALVAGE_WAIT) > 0 ? SALVAGE_WAIT : saved);
+            if (!connection.awaitReadable(SALVAGE_WAIT)) {
+                return false;
+            }
+            readHeadLoop();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            writeFailure.addSuppressed(e);
+            return false;
+        } finally {
+            try {
+                connection.setReadTimeout(saved);
+            } catch (IOException ignored) {
+                // the socket is gone; the failure being reported says why
+            }
         }
     }
 
     /** True to send the body: 100 Continue came, or nothing within {@code wait}; false when a final head came. */
-    private boolean awaitContinue(Method method, Duration wait) throws IOException {
-        if (!method.equals(Method.GET)) {
-            parser.expectResponseTo(method);
-        }
-        parserPrimed = true;
+    private boolean awaitContinue(Duration wait) throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         for (;;) {
             ParseEvent event = parser.parse(buffer);
@@ -184,11 +287,16 @@ public final class Exchange {
     /** Reads until the final response head; 1xx responses are skipped. */
     ResponseHead readHead(Method method) throws IOException {
         if (head != null) {
-            return head; // arrived while waiting for 100 Continue
+            return head; // arrived while waiting for 100 Continue, or during the upload
         }
         if (!method.equals(Method.GET) && !parserPrimed) {
             parser.expectResponseTo(method);
         }
+        parserPrimed = true;
+        return readHeadLoop();
+    }
+
+    private ResponseHead readHeadLoop() throws IOException {
         for (;;) {
             ParseEvent event = parser.parse(buffer);
             switch (event) {
@@ -215,6 +323,9 @@ public final class Exchange {
         }
         if (n > 0) {
             responseBytesRead = true;
+            if (phase == Phase.WAITING) {
+                phase = Phase.READING_HEAD;
+            }
             return;
         }
         if (n < 0) {
@@ -283,38 +394,6 @@ public final class Exchange {
         } else {
             connection.close();
             pool.release(connection);
-        }
-    }
-
-    /** Counts bytes written and refuses to write past the declared length. */
-    private static final class CountingOutput extends OutputStream {
-        private final OutputStream out;
-        private final long limit;
-        long count;
-
-        CountingOutput(OutputStream out, long limit) {
-            this.out = out;
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (count + len > limit) {
-                throw new EnvoiException("the request body wrote more than its declared length of " + limit
-                        + " bytes (RFC 9112 §6.2); the connection is closed");
-            }
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
         }
     }
 }

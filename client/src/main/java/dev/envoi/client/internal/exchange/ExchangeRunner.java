@@ -14,16 +14,23 @@ import java.time.Duration;
 
 /**
  * Sends one prepared request and reads its response head, on a pooled or new connection, retrying
- * only when that is provably safe (OkHttp #8472 is what goes wrong otherwise):
+ * only when that is provably safe. A failed attempt is retried only if the body, if any, can be sent
+ * again ({@link dev.envoi.client.RequestBody#isReplayable()}), the failure is not a timeout, a
+ * cancellation, the call deadline or a malformed response, and the connection came from the pool
+ * (a reused connection the server may have closed while it was idle: the stale-connection race):
  * <ul>
- *   <li>the connection came from the pool and not a byte of the request was handed to it (the
- *       server closed it while idle), or</li>
- *   <li>the method is idempotent (RFC 9110 §9.2.2) and not a byte of the response arrived
- *       (RFC 9110 §9.2.2: "a client SHOULD NOT automatically retry a request with a non-idempotent
- *       method unless it has some means to know that the request semantics are actually idempotent");</li>
+ *   <li>not a byte of the request was handed to it: retried, up to {@value #MAX_ATTEMPTS} attempts
+ *       in all;</li>
+ *   <li>the request was sent, fully or in part, and not a byte of the response arrived: retried at
+ *       most once per request (each redirect or challenge hop is a new one), and only for an
+ *       idempotent method (RFC 9110 §9.2.2: "a client SHOULD NOT automatically retry a request with
+ *       a non-idempotent method unless it has some means to know that the request semantics are
+ *       actually idempotent").</li>
  * </ul>
- * and in both cases the body, if any, can be sent again. Timeouts, cancellation and malformed
- * responses are never retried. At most {@value #MAX_ATTEMPTS} attempts.
+ * A request sent on a new connection is never retried: nothing suggests the server did not act on
+ * it, and repeating it would only multiply the load on a failing server (curl and requests send it
+ * once too). Once a response byte arrived, nothing is retried (OkHttp #8472 is what goes wrong
+ * otherwise).
  */
 final class ExchangeRunner {
     static final int MAX_ATTEMPTS = 3;
@@ -37,6 +44,7 @@ final class ExchangeRunner {
     }
 
     Exchange run(RequestPreparer.Prepared p) throws IOException {
+        boolean sentRetried = false;
         for (int attempt = 1; ; attempt++) {
             state.check();
             Connection c = acquire(p);
@@ -60,7 +68,8 @@ final class ExchangeRunner {
                 return ex;
             } catch (IOException e) {
                 ex.abandon();
-                if (attempt < MAX_ATTEMPTS && retryable(e, ex, p)) {
+                if (attempt < MAX_ATTEMPTS && retryable(e, ex, p, sentRetried)) {
+                    sentRetried |= ex.requestBytesWritten();
                     events.retry(p.request().url(), e, attempt, state.elapsedNanos());
                     if (Diagnostics.DEBUG) {
                         Diagnostics.debug("retrying " + Redaction.url(p.request().url()) + " after " + e
@@ -69,7 +78,7 @@ final class ExchangeRunner {
                     }
                     continue;
                 }
-                throw state.translate(e, ex.requestBytesWritten() ? "waiting for the response" : "sending the request");
+                throw state.translate(e, ex.phase().doing);
             } catch (RuntimeException | Error e) {
                 ex.abandon();
                 throw e;
@@ -87,7 +96,7 @@ final class ExchangeRunner {
         }
     }
 
-    private boolean retryable(IOException e, Exchange ex, RequestPreparer.Prepared p) {
+    private boolean retryable(IOException e, Exchange ex, RequestPreparer.Prepared p, boolean sentRetried) {
         if (state.isCanceled() || e instanceof TransportTimeoutException || e instanceof HttpTimeoutException
                 || e instanceof CallCanceledException || e instanceof MalformedMessageException) {
             return false;
@@ -101,8 +110,12 @@ final class ExchangeRunner {
         if (body != null && !body.isReplayable()) {
             return false;
         }
-        boolean staleAndUntouched = ex.reused() && !ex.requestBytesWritten();
-        boolean idempotentAndUnanswered = p.head().method().isIdempotent() && !ex.responseBytesRead();
-        return staleAndUntouched || idempotentAndUnanswered;
+        if (!ex.reused() || ex.responseBytesRead()) {
+            return false;
+        }
+        if (!ex.requestBytesWritten()) {
+            return true; // the server closed it while idle, before it was handed anything
+        }
+        return !sentRetried && p.head().method().isIdempotent();
     }
 }
