@@ -39,7 +39,7 @@ class HostileHeadTest {
             written.set(peer.writeEndless(OK_HEAD.getBytes(StandardCharsets.ISO_8859_1), field, 1L << 30));
         }, Hostile.GET);
         LimitExceededException e = o.failure(LimitExceededException.class,
-                "header section", "exceeds maxHeaderBytes = 65536", "waiting for the response", o.server().url("/"));
+                "header section", "exceeds maxHeaderBytes = 65536", "reading the response head", o.server().url("/"));
         assertThat(e.limitName()).isEqualTo("maxHeaderBytes");
         assertThat(written.get().clientStopped()).as("the client stopped reading: %s", written.get()).isTrue();
         assertThat(o.server().heads()).hasSize(1); // a limit is never retried
@@ -55,7 +55,7 @@ class HostileHeadTest {
                     "b".repeat(1024).getBytes(StandardCharsets.ISO_8859_1), 10L * 1000 * 1000));
         }, Hostile.GET);
         LimitExceededException e = o.failure(LimitExceededException.class,
-                "exceeds maxHeaderBytes = 65536", "waiting for the response");
+                "exceeds maxHeaderBytes = 65536", "reading the response head");
         assertThat(e.limitName()).isEqualTo("maxHeaderBytes");
         assertThat(written.get().clientStopped()).as("the client stopped reading: %s", written.get()).isTrue();
     }
@@ -70,7 +70,7 @@ class HostileHeadTest {
                     "A: b\r\n".getBytes(StandardCharsets.ISO_8859_1), 100_000L * 6));
         }, Hostile.GET);
         LimitExceededException e = o.failure(LimitExceededException.class, "exceeds maxFieldCount = 200",
-                "waiting for the response");
+                "reading the response head");
         assertThat(e.limitName()).isEqualTo("maxFieldCount");
     }
 
@@ -84,7 +84,7 @@ class HostileHeadTest {
                     "HTTP/1.1 102 Processing\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 1L << 30));
         }, Hostile.GET);
         LimitExceededException e = o.failure(LimitExceededException.class, "exceeds maxInterimResponses = 32",
-                "waiting for the response");
+                "reading the response head");
         assertThat(e.limitName()).isEqualTo("maxInterimResponses");
         assertThat(written.get().clientStopped()).isTrue();
     }
@@ -125,7 +125,7 @@ class HostileHeadTest {
             peer.write(OK_HEAD + "Content-Le");
             peer.reset();
         }, Hostile.GET);
-        o.failure(EnvoiException.class, "Connection reset", "waiting for the response");
+        o.failure(EnvoiException.class, "Connection reset", "reading the response head");
         assertThat(o.server().heads()).hasSize(1);
     }
 
@@ -137,7 +137,7 @@ class HostileHeadTest {
             peer.write(OK_HEAD + "Content-Le");
         }, Hostile.GET);
         MalformedMessageException e = o.failure(MalformedMessageException.class, "message truncated",
-                "expected the rest of the header section but the input ended", "waiting for the response",
+                "expected the rest of the header section but the input ended", "reading the response head",
                 "RFC 9112 §8");
         assertThat(e.offset()).isEqualTo(OK_HEAD.length() + "Content-Le".length());
         assertThat(o.server().heads()).hasSize(1);

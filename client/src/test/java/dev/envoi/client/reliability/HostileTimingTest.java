@@ -41,7 +41,7 @@ class HostileTimingTest {
             dripped.set(peer.drip(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), 1, 2_000));
         }, Hostile.GET);
         HttpTimeoutException e = o.failure(HttpTimeoutException.class, "read timeout (500 ms) expired",
-                o.server().url("/"), "waiting for the response");
+                o.server().url("/"), "reading the response head");
         assertThat(e.kind()).isEqualTo(HttpTimeoutException.Kind.READ);
         assertThat(o.server().heads()).as("a timeout is never retried").hasSize(1);
     }
