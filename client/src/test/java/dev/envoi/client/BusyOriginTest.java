@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envoi.transport.ConnectionPool;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +64,7 @@ class BusyOriginTest {
         private void serve(Socket s) {
             try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
                 String line;
-                while ((line = requestLine(in)) != null) {
+                while ((line = RequestHeads.readRequestLine(in)) != null) {
                     String body = "fast";
                     if (line.startsWith("GET /stall ")) {
                         stalled.incrementAndGet();
@@ -81,22 +80,6 @@ class BusyOriginTest {
             } catch (IOException | InterruptedException e) {
                 // the client went away
             }
-        }
-
-        /** Reads a request head (GET, no body); its request line, or null at the end of the stream. */
-        private static String requestLine(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            int b;
-            while (matched < 4 && head.size() < 65536 && (b = in.read()) >= 0) {
-                head.write(b);
-                matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-            }
-            if (matched < 4) {
-                return null;
-            }
-            String text = head.toString(StandardCharsets.ISO_8859_1);
-            return text.substring(0, text.indexOf("\r\n"));
         }
 
         String url(String path) {

@@ -2,7 +2,6 @@ package dev.envoi.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +55,7 @@ class IdleStrayBytesTest {
         private void serve(Socket s, List<String> lines, boolean first) {
             try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
                 String line;
-                while ((line = readHead(in)) != null) {
+                while ((line = RequestHeads.readRequestLine(in)) != null) {
                     lines.add(line);
                     String body = first ? "first" : "second";
                     out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
@@ -75,22 +74,6 @@ class IdleStrayBytesTest {
             } catch (IOException | InterruptedException e) {
                 // the client went away
             }
-        }
-
-        /** The request line of the next request head (a GET without a body), or null at the end. */
-        private static String readHead(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            int b;
-            while (matched < 4 && head.size() < 65536 && (b = in.read()) >= 0) {
-                head.write(b);
-                matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-            }
-            if (matched < 4) {
-                return null;
-            }
-            String text = head.toString(StandardCharsets.ISO_8859_1);
-            return text.substring(0, text.indexOf("\r\n"));
         }
 
         String url(String path) {

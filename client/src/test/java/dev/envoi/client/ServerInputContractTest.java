@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -117,7 +116,7 @@ class ServerInputContractTest {
             while (!server.isClosed()) {
                 try (Socket s = server.accept()) {
                     s.setSoTimeout(5_000);
-                    readHead(s.getInputStream());
+                    RequestHeads.read(s.getInputStream());
                     byte[] response = next();
                     last = new String(response, StandardCharsets.ISO_8859_1);
                     OutputStream out = s.getOutputStream();
@@ -127,18 +126,6 @@ class ServerInputContractTest {
                 } catch (IOException e) {
                     // the client gave up on this connection first: next one
                 }
-            }
-        }
-
-        private static void readHead(InputStream in) throws IOException {
-            int state = 0;
-            for (int n = 0; state < 4 && n < 65_536; n++) {
-                int b = in.read();
-                if (b < 0) {
-                    return;
-                }
-                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
-                        ? state + 1 : (b == '\r' ? 1 : 0);
             }
         }
 
