@@ -54,9 +54,11 @@ public final class Baseline {
                 try {
                     target = Files.readSymbolicLink(p).toString();
                 } catch (IOException e) {
-                    target = "?"; // the descriptor listing the directory itself, closed by now
+                    target = "?"; // a descriptor closed while the directory was listed
                 }
-                out.put(p.getFileName().toString(), target);
+                if (!(target.startsWith("/proc/") && target.endsWith("/fd"))) {
+                    out.put(p.getFileName().toString(), target); // not the one that lists the directory itself
+                }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + FD_DIR, e);
