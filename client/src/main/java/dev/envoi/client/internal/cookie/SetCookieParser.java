@@ -11,9 +11,6 @@ import java.time.Instant;
  * <ul>
  *   <li>a value holding a control character other than HTAB is ignored entirely (6265bis §5.6
  *       step 1; 6265 accepts it);</li>
- *   <li>so is a value holding a character above U+00FF: no octet of a field (RFC 9110 §5.5; envoi
- *       keeps field text as ISO-8859-1, one char per octet), so only a program can pass it, and a
- *       cookie stored from it could never be sent back in a {@code Cookie} field;</li>
  *   <li>a name-value pair without {@code =} is a nameless cookie whose value is the whole pair,
  *       and {@code =value} is one too (6265bis §5.6 step 3; 6265 ignores both); a cookie with
  *       both name and value empty is ignored;</li>
@@ -42,7 +39,7 @@ public final class SetCookieParser {
         int n = setCookie.length();
         for (int i = 0; i < n; i++) {
             char c = setCookie.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
                 return null;
             }
         }
