@@ -23,7 +23,8 @@ import java.util.Optional;
  * RFC 6265bis §5.6, §5.7) through the public API. For any {@code Set-Cookie} lines received from one
  * of a few request URLs: {@link CookieJar#receive} throws nothing (§5.2: what the rules refuse is
  * ignored silently); every stored cookie passes {@link Cookie.Builder#build()}; the {@code Cookie}
- * field the jar makes is a valid field value; and each stored cookie, written back in
+ * field the jar makes from lines a response can hold (ISO-8859-1) is a valid field value; and each
+ * stored cookie, written back in
  * {@code Set-Cookie} syntax ({@link Cookie#toString()}) and received by a fresh jar from the same
  * URL, is stored again unchanged.
  *
@@ -60,7 +61,9 @@ class SetCookieFuzzTest {
         List<Cookie> sent = jar.cookiesFor(url);
         Optional<String> header = jar.cookieHeaderFor(url);
         assertThat(header.isPresent()).isEqualTo(!sent.isEmpty());
-        if (header.isPresent()) {
+        // Text beyond ISO-8859-1 is kept as text, by design (http-state charset0001-4); no field can
+        // carry it (RFC 9110 §5.5), so the field check holds for what a response can hold.
+        if (header.isPresent() && wire) {
             try {
                 Headers.builder().add(HeaderName.COOKIE, header.get()).build();
             } catch (InvalidSyntaxException e) {
