@@ -56,8 +56,10 @@ import java.util.Objects;
  * {@code Number} (not NaN or infinite), enums (by name), {@code Map}s with string or enum keys,
  * {@code Iterable}s, arrays, records (by component) and {@link JsonValue}s. Output is compact UTF-8
  * text; {@code "} {@code \} and control characters are escaped as §7 requires, and U+2028/U+2029 too,
- * so the text is also safe inside JavaScript. Cycles and unsupported types are refused with an
- * {@link IllegalArgumentException} naming the path, e.g. {@code $.items[2]}.
+ * so the text is also safe inside JavaScript. A {@code BigDecimal} without fraction digits (scale 0,
+ * as {@code 1.5e1} reads) is written as an integer, {@code 15}, which reads back as a {@code Long}:
+ * the same number (RFC 8259 §6) in another Java type. Cycles and unsupported types are refused with
+ * an {@link IllegalArgumentException} naming the path, e.g. {@code $.items[2]}.
  */
 public final class Json {
     private static final String ENCODING = "RFC 8259 §8.1";

@@ -193,9 +193,10 @@ public final class JsonWriter {
                         + ": RFC 8259 §6 numbers have no NaN or Infinity");
             }
             out.append(n.toString());
+        } else if (n instanceof BigDecimal d) {
+            decimal(d);
         } else if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
-                || n instanceof BigInteger || n instanceof BigDecimal
-                || n instanceof AtomicInteger || n instanceof AtomicLong) {
+                || n instanceof BigInteger || n instanceof AtomicInteger || n instanceof AtomicLong) {
             out.append(n.toString());
         } else {
             String s = n.toString();
@@ -204,6 +205,21 @@ public final class JsonWriter {
                         + "\" as a JSON number at " + path() + " (RFC 8259 §6)");
             }
             out.append(s);
+        }
+    }
+
+    /**
+     * {@code toString()} writes the adjusted exponent, precision - 1 - scale, which for a scale near
+     * {@code Integer.MIN_VALUE} does not fit in 32 bits: {@code 10e2147483647} would be written as
+     * {@code 1.0E+2147483648}, a number no reader (this one and {@code BigDecimal} included) reads
+     * back. Such a number is written as its unscaled value and the exponent -scale, as it was read.
+     */
+    private void decimal(BigDecimal d) {
+        long adjusted = d.precision() - 1L - d.scale();
+        if (adjusted <= Integer.MAX_VALUE) {
+            out.append(d.toString());
+        } else {
+            out.append(d.unscaledValue().toString()).append('E').append(-(long) d.scale());
         }
     }
 
