@@ -96,7 +96,7 @@ class LyingContentLengthTest {
     }
 
     @Test
-    void theBodyLimitSaysWhatToDo() throws Exception {
+    void theBodyLimitNamesTheWayOut() throws Exception {
         try (RawServer server = new RawServer(Reply.keep("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789"));
                 Client client = Client.builder().maxBodyBytes(9).build()) {
             assertThatThrownBy(() -> client.send(Request.get(server.url("/")).build()))
