@@ -157,6 +157,23 @@ public final class SocketLink implements Link {
         }
     }
 
+    /**
+     * Wakes a writer stuck on a peer that stopped reading. On plain TCP only the sending half is shut:
+     * the peer may have answered before it stopped reading (a {@code 413} to an upload, RFC 9112 §9.5),
+     * and that answer stays readable. With TLS the records need both halves, so the socket is closed.
+     */
+    private void stopWriting() {
+        if (socket == tcp) {
+            try {
+                tcp.shutdownOutput();
+                return;
+            } catch (IOException e) {
+                // fall through: closing wakes the writer too
+            }
+        }
+        close();
+    }
+
     private static void closeQuietly(Socket s) {
         try {
             s.close();
@@ -204,7 +221,7 @@ public final class SocketLink implements Link {
             }
             ScheduledFuture<?> watchdog = Scheduler.schedule(() -> {
                 writeTimedOut = true;
-                close();
+                stopWriting();
             }, TimeUnit.MILLISECONDS.toNanos(timeout));
             try {
                 raw.write(b, off, len);
